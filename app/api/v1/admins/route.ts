@@ -1,0 +1,19 @@
+import { createAdmin, listAdmins } from "@/lib/auth/admins";
+import { createAdminSchema } from "@/lib/auth/schemas";
+import { apiRoute, parseWith, requireAdmin } from "@/lib/http/api";
+import { readJson } from "@/lib/http/body";
+
+// GET /api/v1/admins: every admin account (never the hashes).
+export const GET = apiRoute("default", async (request) => {
+  await requireAdmin(request);
+
+  return { admins: await listAdmins() };
+});
+
+// POST /api/v1/admins: add an admin.
+export const POST = apiRoute("default", async (request) => {
+  await requireAdmin(request);
+  const input = parseWith(createAdminSchema, await readJson(request));
+
+  return Response.json(await createAdmin(input), { status: 201 });
+});

@@ -1,0 +1,111 @@
+import { randomUUID } from "node:crypto";
+import { asc, eq, sql } from "drizzle-orm";
+import { db } from "@/lib/db/client";
+import { admins, type Admin } from "@/lib/db/schema";
+import { AppError, credentialsError } from "@/lib/errors";
+import { hashPassword, verifyPassword } from "./password";
+import type { CreateAdminInput } from "./schemas";
+
+export type AdminView = {
+  username: string;
+  full_name: string;
+  must_change_password: boolean;
+  created_at: string;
+};
+
+export function adminView(admin: Admin): AdminView {
+  return {
+    username: admin.username,
+    full_name: admin.fullName,
+    must_change_password: admin.mustChangePassword,
+    created_at: new Date(admin.createdAt).toISOString(),
+  };
+}
+
+export async function findAdmin(username: string): Promise<Admin | undefined> {
+  return db().query.admins.findFirst({ where: eq(admins.username, username) });
+}
+
+export const loginFailed = () =>
+  new AppError("unauthorized", "Incorrect username or password", {
+    "WWW-Authenticate": "Bearer",
+  });
+
+// Unknown users pay one bcrypt compare too, so timing does not reveal which
+// usernames exist.
+export async function checkCredentials(username: string, password: string): Promise<Admin> {
+  const admin = await findAdmin(username);
+  const valid = await verifyPassword(password, admin?.hashedPassword);
+  if (!admin || !valid) {
+    throw loginFailed();
+  }
+
+  return admin;
+}
+
+// A token or session is good while its admin exists and has not changed the
+// password since it was issued.
+export async function adminForSession(username: string, version: number): Promise<Admin> {
+  const admin = await findAdmin(username);
+  if (!admin || admin.sessionVersion !== version) {
+    throw credentialsError();
+  }
+
+  return admin;
+}
+
+export async function listAdmins(): Promise<AdminView[]> {
+  const rows = await db().select().from(admins).orderBy(asc(admins.username));
+
+  return rows.map(adminView);
+}
+
+export async function createAdmin(input: CreateAdminInput, mustChangePassword = false) {
+  const hashedPassword = await hashPassword(input.password);
+  const row = {
+    id: randomUUID(),
+    username: input.username,
+    fullName: input.full_name || input.username,
+    hashedPassword,
+    mustChangePassword,
+  };
+  const inserted = await db()
+    .insert(admins)
+    .values(row)
+    .onConflictDoNothing({ target: admins.username })
+    .returning();
+  if (inserted.length === 0) {
+    throw new AppError("conflict", `Admin '${input.username}' already exists`);
+  }
+
+  return adminView(inserted[0]);
+}
+
+// Replaces the password and ends every older token and console session.
+export async function setPassword(username: string, password: string) {
+  const hashedPassword = await hashPassword(password);
+  const updated = await db()
+    .update(admins)
+    .set({
+      hashedPassword,
+      mustChangePassword: false,
+      sessionVersion: sql`${admins.sessionVersion} + 1`,
+    })
+    .where(eq(admins.username, username))
+    .returning();
+  if (updated.length === 0) {
+    throw new AppError("not_found", `Admin '${username}' not found`);
+  }
+
+  return updated[0];
+}
+
+export async function changePassword(username: string, current: string, next: string) {
+  const admin = await findAdmin(username);
+  const valid = await verifyPassword(current, admin?.hashedPassword);
+  if (!admin || !valid) {
+    throw new AppError("bad_request", "Current password is incorrect");
+  }
+
+  return setPassword(username, next);
+}

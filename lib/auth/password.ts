@@ -1,0 +1,48 @@
+import { availableParallelism } from "node:os";
+import { join } from "node:path";
+import { Piscina } from "piscina";
+
+export const BCRYPT_ROUNDS = 12;
+
+// bcrypt only reads the first 72 bytes; longer passwords would silently collide.
+export const MAX_PASSWORD_BYTES = 72;
+
+// A hash of a random password, compared against when the username is unknown
+// so that a wrong username costs as much time as a wrong password.
+const DECOY_HASH = "$2b$12$40m3HfbtoYMTGFvjlAkwZene9G7GTaw89NmUrov/KP0e4Jxgvhqd.";
+
+const slot = Symbol.for("agent-console.bcrypt-pool");
+const registry = globalThis as unknown as Record<symbol, Piscina | undefined>;
+
+// One pool per process, shared by the front server and the Next bundle. The
+// worker is loaded by path from the project root (the process's cwd), so it
+// resolves bcryptjs from node_modules whether or not this file was bundled.
+function pool(): Piscina {
+  registry[slot] ??= new Piscina({
+    filename: join(process.cwd(), "lib/auth/bcrypt-worker.mjs"),
+    minThreads: 1,
+    maxThreads: Math.max(1, Math.min(availableParallelism(), 4)),
+    idleTimeout: 60_000,
+  });
+
+  return registry[slot];
+}
+
+export function passwordBytes(password: string): number {
+  return Buffer.byteLength(password, "utf8");
+}
+
+export async function hashPassword(password: string): Promise<string> {
+  return pool().run({ op: "hash", password, rounds: BCRYPT_ROUNDS });
+}
+
+export async function verifyPassword(password: string, hash: string | undefined) {
+  const matches: boolean = await pool().run({ op: "compare", password, hash: hash ?? DECOY_HASH });
+
+  return hash !== undefined && matches;
+}
+
+export async function closePasswordPool() {
+  await registry[slot]?.destroy();
+  registry[slot] = undefined;
+}

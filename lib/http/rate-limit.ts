@@ -1,0 +1,174 @@
+import { Redis } from "ioredis";
+import {
+  RateLimiterMemory,
+  RateLimiterRedis,
+  RateLimiterRes,
+  type RateLimiterAbstract,
+} from "rate-limiter-flexible";
+import { env } from "@/lib/config/env";
+import { AppError } from "@/lib/errors";
+import { log } from "@/lib/log";
+
+export type LimitKind = "auth" | "default" | "login_failures";
+
+type Limiters = {
+  byKind: Record<LimitKind, RateLimiterAbstract | null>;
+  points: Record<LimitKind, number>;
+  redis: Redis | null;
+};
+
+const slot = Symbol.for("agent-console.rate-limit");
+const registry = globalThis as unknown as Record<symbol, Limiters | undefined>;
+
+function connectRedis(url: string): Redis {
+  // No offline queue and a single attempt: when Redis is away a request falls
+  // back to the in-memory limiter at once instead of waiting for it.
+  const redis = new Redis(url, {
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+    connectTimeout: 1000,
+    retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
+  });
+
+  let reported = false;
+  redis.on("error", (err) => {
+    if (!reported) {
+      log().error({ err }, "rate_limit.redis_unavailable: limits are per instance until it returns");
+      reported = true;
+    }
+  });
+  redis.on("ready", () => {
+    if (reported) {
+      log().info("rate_limit.redis_recovered");
+    }
+    reported = false;
+  });
+
+  return redis;
+}
+
+function build(kind: LimitKind, points: number, duration: number, redis: Redis | null) {
+  if (points === 0) {
+    return null;
+  }
+
+  const memory = new RateLimiterMemory({ keyPrefix: kind, points, duration });
+  if (!redis) {
+    return memory;
+  }
+
+  return new RateLimiterRedis({
+    storeClient: redis,
+    keyPrefix: `agent-console:${kind}`,
+    points,
+    duration,
+    rejectIfRedisNotReady: true,
+    insuranceLimiter: memory,
+  });
+}
+
+function limiters(): Limiters {
+  if (!registry[slot]) {
+    const config = env();
+    const redis = config.REDIS_URL ? connectRedis(config.REDIS_URL) : null;
+    const window = config.RATE_LIMIT_WINDOW_SECONDS;
+    const points = {
+      auth: config.RATE_LIMIT_AUTH,
+      default: config.RATE_LIMIT_DEFAULT,
+      login_failures: config.RATE_LIMIT_AUTH,
+    };
+    registry[slot] = {
+      redis,
+      points,
+      byKind: {
+        auth: build("auth", points.auth, window, redis),
+        default: build("default", points.default, window, redis),
+        login_failures: build("login_failures", points.login_failures, window, redis),
+      },
+    };
+  }
+
+  return registry[slot];
+}
+
+function quotaHeaders(limit: number, res: RateLimiterRes): Record<string, string> {
+  return {
+    "X-RateLimit-Limit": String(limit),
+    "X-RateLimit-Remaining": String(Math.max(0, res.remainingPoints)),
+    "X-RateLimit-Reset": String(Math.ceil(res.msBeforeNext / 1000)),
+  };
+}
+
+function tooMany(limit: number, res: RateLimiterRes) {
+  return new AppError("rate_limited", "Too many requests, retry later", {
+    ...quotaHeaders(limit, res),
+    "Retry-After": String(Math.max(1, Math.ceil(res.msBeforeNext / 1000))),
+  });
+}
+
+// Takes one point from `key`'s budget; the returned headers tell the client
+// what is left. Throws a 429 once the budget is spent.
+export async function consume(kind: LimitKind, key: string): Promise<Record<string, string>> {
+  const { byKind, points } = limiters();
+  const limiter = byKind[kind];
+  if (!limiter) {
+    return {};
+  }
+
+  try {
+    return quotaHeaders(points[kind], await limiter.consume(key));
+  } catch (rejection) {
+    if (rejection instanceof RateLimiterRes) {
+      throw tooMany(points[kind], rejection);
+    }
+
+    throw rejection;
+  }
+}
+
+// Refuses when `key` has no points left, without spending one.
+export async function ensureQuota(kind: LimitKind, key: string) {
+  const { byKind, points } = limiters();
+  const res = await byKind[kind]?.get(key);
+  if (res && res.remainingPoints <= 0 && res.consumedPoints >= points[kind]) {
+    throw tooMany(points[kind], res);
+  }
+}
+
+// Redis trouble degrades the limiter (it falls back to per-instance memory)
+// but never makes the service unready.
+export async function limiterHealth() {
+  const { redis } = limiters();
+  if (!redis) {
+    return undefined;
+  }
+
+  const started = performance.now();
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      redis.ping(),
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error("no answer within 500 ms")), 500);
+      }),
+    ]);
+
+    return { healthy: true as const, latency_ms: Math.round(performance.now() - started) };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+
+    return {
+      healthy: true as const,
+      degraded: true as const,
+      latency_ms: Math.round(performance.now() - started),
+      error: `Redis unavailable (${reason}); limits are per instance until it returns`,
+    };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export async function closeLimiters() {
+  registry[slot]?.redis?.disconnect();
+  registry[slot] = undefined;
+}
