@@ -1,4 +1,5 @@
 import { request as httpRequest } from "node:http";
+import { connect } from "node:net";
 import { startServer, tokenFor, type RunningServer, type ServerOptions } from "../../support/server";
 
 // Limits off, so a file can make as many calls as it needs; the rate-limit
@@ -113,4 +114,16 @@ export async function waitForLog(
   }
 
   throw new Error("log line never arrived");
+}
+
+// Bytes straight onto a socket, for requests no HTTP client will write.
+export function socketRequest(server: RunningServer, text: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(server.port, "127.0.0.1", () => socket.end(text));
+    let answer = "";
+    socket.setEncoding("latin1");
+    socket.on("data", (chunk) => (answer += chunk));
+    socket.on("end", () => resolve(answer));
+    socket.on("error", reject);
+  });
 }
