@@ -126,15 +126,12 @@ export async function startFrontServer({ dev }: { dev: boolean }) {
 
     const probe = probes.get(path);
     if (probe) {
-      res.setHeader("Content-Security-Policy", strictCsp);
       await answerProbe(probe, req, res);
 
       return;
     }
 
-    if (api || path.startsWith("/_next/static/")) {
-      res.setHeader("Content-Security-Policy", strictCsp);
-    } else {
+    if (!api && !path.startsWith("/_next/static/")) {
       const csp = pageCsp(newNonce(), dev);
       req.headers["content-security-policy"] = csp;
       res.setHeader("Content-Security-Policy", csp);
@@ -164,6 +161,8 @@ export async function startFrontServer({ dev }: { dev: boolean }) {
     for (const [name, value] of securityHeaders) {
       res.setHeader(name, value);
     }
+    // Pages replace it with a nonce policy; every other answer, refusals included, keeps it.
+    res.setHeader("Content-Security-Policy", strictCsp);
     if (isDraining()) {
       res.setHeader("Connection", "close");
     }
