@@ -30,7 +30,9 @@ describe("npm run db:migrate", () => {
 
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("db.migrated");
-    expect((await query("SELECT username FROM admins")).map((row) => row.username)).toEqual(["admin"]);
+    expect((await query("SELECT username FROM admins")).map((row) => row.username)).toEqual([
+      "admin",
+    ]);
     expect((await query("SELECT name FROM personas")).map((row) => row.name)).toEqual(["default"]);
   });
 
@@ -44,8 +46,12 @@ describe("npm run db:migrate", () => {
     const result = await npmRun("db:migrate", [], { env });
 
     expect(result.code).toBe(0);
-    expect(await query("SELECT count(*) AS n FROM admins")).toEqual([expect.objectContaining({ n: 1 })]);
-    expect(await query("SELECT count(*) AS n FROM personas")).toEqual([expect.objectContaining({ n: 1 })]);
+    expect(await query("SELECT count(*) AS n FROM admins")).toEqual([
+      expect.objectContaining({ n: 1 }),
+    ]);
+    expect(await query("SELECT count(*) AS n FROM personas")).toEqual([
+      expect.objectContaining({ n: 1 }),
+    ]);
   });
 });
 
@@ -71,7 +77,8 @@ describe("npm run admin:add", () => {
   });
 
   it.runIf(existsSync("/usr/bin/script"))("asks twice on a terminal without echoing", async () => {
-    const typing = "(sleep 1.5; printf 'tty-password-1234\\r'; sleep 0.5; printf 'tty-password-1234\\r'; sleep 2)";
+    const line = "printf 'tty-password-1234\\r'";
+    const typing = `(sleep 1.5; ${line}; sleep 0.5; ${line}; sleep 2)`;
     const result = await run(
       "sh",
       ["-c", `${typing} | script -qec "npm run --silent admin:add -- tty-admin" /dev/null`],
@@ -86,7 +93,12 @@ describe("npm run admin:add", () => {
 
   it.each([
     ["no username", [], "", "usage: npm run admin:add -- <username>"],
-    ["a password on the command line", ["argv-admin", "argv-password-123"], "", "never from the command line"],
+    [
+      "a password on the command line",
+      ["argv-admin", "argv-password-123"],
+      "",
+      "never from the command line",
+    ],
     ["a bad username", ["no spaces allowed"], "good-password-123\n", "Username may use"],
     ["a short password", ["short-admin"], "short\n", "at least 12 characters"],
     ["no password at all", ["silent-admin"], "", "no password given"],
@@ -158,7 +170,12 @@ describe("npm run admin:password", () => {
   it.each([
     ["an unknown admin", ["ghost"], "good-password-123\n", "Admin 'ghost' not found"],
     ["a short password", ["env-admin"], "tiny\n", "at least 12 characters"],
-    ["a password on the command line", ["env-admin", "argv-password-123"], "", "never from the command line"],
+    [
+      "a password on the command line",
+      ["env-admin", "argv-password-123"],
+      "",
+      "never from the command line",
+    ],
   ])("refuses %s with exit code 1 and a message", async (_, args, input, message) => {
     const before = await adminNamed("env-admin");
     const result = await npmRun("admin:password", args, { env, input });

@@ -24,7 +24,10 @@ describe("POST /api/v1/agent/status", () => {
 
   it("records the reported state, which /health/agent then shows", async () => {
     const before = Date.now();
-    const report = await callJson(server, "/api/v1/agent/status", { token, json: { status: "running" } });
+    const report = await callJson(server, "/api/v1/agent/status", {
+      token,
+      json: { status: "running" },
+    });
     const { status, body } = await callJson(server, "/health/agent");
 
     expect(report.status).toBe(200);

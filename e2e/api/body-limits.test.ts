@@ -23,7 +23,11 @@ afterAll(async () => {
 function settingsBody(size: number) {
   const frame = JSON.stringify({ persona_id: personaId, key: "persona_tone", value: "" });
 
-  return JSON.stringify({ persona_id: personaId, key: "persona_tone", value: "t".repeat(size - frame.length) });
+  return JSON.stringify({
+    persona_id: personaId,
+    key: "persona_tone",
+    value: "t".repeat(size - frame.length),
+  });
 }
 
 describe("the body size cap (MAX_BODY_BYTES)", () => {

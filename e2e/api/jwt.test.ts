@@ -120,9 +120,12 @@ describe("a token the server must refuse", () => {
     await expectRejected(`Bearer ${unsigned}`);
   });
 
-  it.each(["HS384", "HS512"])("refuses a token re-signed with %s and the right key", async (alg) => {
-    await expectRejected(`Bearer ${await forge({ alg })}`);
-  });
+  it.each(["HS384", "HS512"])(
+    "refuses a token re-signed with %s and the right key",
+    async (alg) => {
+      await expectRejected(`Bearer ${await forge({ alg })}`);
+    },
+  );
 
   it("refuses a token signed with another key", async () => {
     const other = await forge({ secret: "another-secret-key-that-is-long-enough-42" });

@@ -37,7 +37,10 @@ const oddBodies: [string, string][] = [
   ["a __proto__ key", '{"__proto__": {"isAdmin": true}, "key": "__proto__", "value": {}}'],
   ["a constructor key", '{"constructor": {"prototype": {"x": 1}}}'],
   ["deep nesting", `${"[".repeat(5000)}${"]".repeat(5000)}`],
-  ["unicode and a lone surrogate", '{"name": "\\ud800\\u0000😀", "key": "ключ", "value": "\\ud800"}'],
+  [
+    "unicode and a lone surrogate",
+    '{"name": "\\ud800\\u0000😀", "key": "ключ", "value": "\\ud800"}',
+  ],
   ["numbers in place of strings", '{"persona_id": 1e308, "key": 12, "status": 0, "name": -0}'],
   ["objects in place of strings", '{"persona_id": {}, "key": [], "current_password": {}}'],
   ["a BOM before null", "\ufeffnull"],
@@ -66,8 +69,14 @@ describe("odd settings writes", () => {
     ["NaN written as a string", { key: "llm_temperature", value: "NaN" }],
     ["an enormous key", { key: "k".repeat(50_000), value: true }],
     ["a unicode key", { key: "auto_posting_enabled\u200b", value: true }],
-    ["an object value with __proto__", { key: "active_hours", value: JSON.parse('{"__proto__": {}}') }],
-    ["subreddits given as an object", { key: "target_subreddits", value: { length: 1, 0: "test" } }],
+    [
+      "an object value with __proto__",
+      { key: "active_hours", value: JSON.parse('{"__proto__": {}}') },
+    ],
+    [
+      "subreddits given as an object",
+      { key: "target_subreddits", value: { length: 1, 0: "test" } },
+    ],
   ])("answers %s with a 400", async (_, json) => {
     const response = await call(server, "/api/v1/settings", {
       token,

@@ -21,9 +21,24 @@ const changePassword = (token: string, json: unknown) =>
 
 describe("POST /api/v1/auth/password", () => {
   it.each([
-    ["a wrong current password", { current_password: "not-it-at-all", new_password: SECOND }, 400, "Current password is incorrect"],
-    ["a new password under 12 characters", { current_password: FIRST, new_password: "short" }, 400, "at least 12"],
-    ["a new password over 72 bytes", { current_password: FIRST, new_password: "é".repeat(40) }, 400, "72 bytes"],
+    [
+      "a wrong current password",
+      { current_password: "not-it-at-all", new_password: SECOND },
+      400,
+      "Current password is incorrect",
+    ],
+    [
+      "a new password under 12 characters",
+      { current_password: FIRST, new_password: "short" },
+      400,
+      "at least 12",
+    ],
+    [
+      "a new password over 72 bytes",
+      { current_password: FIRST, new_password: "é".repeat(40) },
+      400,
+      "72 bytes",
+    ],
     ["the same password again", { current_password: FIRST, new_password: FIRST }, 400, "differ"],
     ["no new password", { current_password: FIRST }, 400, "new_password"],
   ])("refuses %s and keeps the old password", async (_, json, status, words) => {

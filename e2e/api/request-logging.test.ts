@@ -61,7 +61,9 @@ describe("X-Request-ID", () => {
   });
 
   it("is on error answers too", async () => {
-    const response = await call(server, "/api/v1/nowhere", { headers: { "x-request-id": "err-1" } });
+    const response = await call(server, "/api/v1/nowhere", {
+      headers: { "x-request-id": "err-1" },
+    });
 
     expect(response.status).toBe(404);
     expect(response.headers.get("x-request-id")).toBe("err-1");
@@ -109,7 +111,9 @@ describe("the request log", () => {
 
   it("logs the path without its query string", async () => {
     const id = "log-query-1";
-    await call(server, "/api/v1/settings?persona_id=secret-ish", { headers: { "x-request-id": id } });
+    await call(server, "/api/v1/settings?persona_id=secret-ish", {
+      headers: { "x-request-id": id },
+    });
     const line = await waitForLog(server, (entry) => entry.request_id === id);
 
     expect(line.path).toBe("/api/v1/settings");

@@ -44,7 +44,9 @@ const cases: Case[] = [
 
 describe("security headers", () => {
   it.each(cases)("are on %s (%i)", async (_, status, path, options) => {
-    const headers: Record<string, string> = options.auth ? { authorization: `Bearer ${token}` } : {};
+    const headers: Record<string, string> = options.auth
+      ? { authorization: `Bearer ${token}` }
+      : {};
     if (options.body) {
       headers["content-type"] = "application/json";
       headers["content-length"] = String(options.body.length);

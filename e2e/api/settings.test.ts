@@ -8,7 +8,10 @@ let token: string;
 let personaId: string;
 
 beforeAll(async () => {
-  server = await startApi({ TARGET_SUBREDDITS: '["test", "bottest"]', AUTO_POSTING_ENABLED: "false" });
+  server = await startApi({
+    TARGET_SUBREDDITS: '["test", "bottest"]',
+    AUTO_POSTING_ENABLED: "false",
+  });
   token = await login(server);
   personaId = await defaultPersonaId(server, token);
 });
@@ -107,7 +110,11 @@ describe("POST /api/v1/settings", () => {
   });
 
   it("answers 400 for a malformed persona id", async () => {
-    const { status, body } = await setSetting({ persona_id: "x", key: "require_approval", value: true });
+    const { status, body } = await setSetting({
+      persona_id: "x",
+      key: "require_approval",
+      value: true,
+    });
 
     expect(status).toBe(400);
     expect(body.detail).toContain("persona_id");
@@ -134,39 +141,49 @@ describe("POST /api/v1/settings", () => {
   });
 });
 
-describe.each(settingCases)("the $key setting over HTTP", ({ key, good, wrongType, outOfBounds }) => {
-  it("is stored and read back when the value is good", async () => {
-    const value = good.at(-1);
-    const { status, body } = await setSetting({ persona_id: personaId, key, value });
+describe.each(settingCases)(
+  "the $key setting over HTTP",
+  ({ key, good, wrongType, outOfBounds }) => {
+    it("is stored and read back when the value is good", async () => {
+      const value = good.at(-1);
+      const { status, body } = await setSetting({ persona_id: personaId, key, value });
 
-    expect(status).toBe(200);
-    expect(body.value).toEqual(value);
-    expect((await settingsOf(personaId)).body.config[key]).toEqual(value);
-  });
+      expect(status).toBe(200);
+      expect(body.value).toEqual(value);
+      expect((await settingsOf(personaId)).body.config[key]).toEqual(value);
+    });
 
-  it("is refused with a 400 naming the key when the type is wrong", async () => {
-    const { status, body } = await setSetting({ persona_id: personaId, key, value: wrongType[0] });
+    it("is refused with a 400 naming the key when the type is wrong", async () => {
+      const { status, body } = await setSetting({
+        persona_id: personaId,
+        key,
+        value: wrongType[0],
+      });
 
-    expect(status).toBe(400);
-    expect(body.detail).toMatch(new RegExp(`^Invalid value for '${key}': .*expected`));
-  });
+      expect(status).toBe(400);
+      expect(body.detail).toMatch(new RegExp(`^Invalid value for '${key}': .*expected`));
+    });
 
-  it.runIf(outOfBounds.length > 0)("is refused with a 400 naming the bound it breaks", async () => {
-    const [value, words] = outOfBounds[0];
-    const { status, body } = await setSetting({ persona_id: personaId, key, value });
+    it.runIf(outOfBounds.length > 0)(
+      "is refused with a 400 naming the bound it breaks",
+      async () => {
+        const [value, words] = outOfBounds[0];
+        const { status, body } = await setSetting({ persona_id: personaId, key, value });
 
-    expect(status).toBe(400);
-    expect(body.detail).toContain(`Invalid value for '${key}'`);
-    expect(body.detail).toContain(words);
-  });
+        expect(status).toBe(400);
+        expect(body.detail).toContain(`Invalid value for '${key}'`);
+        expect(body.detail).toContain(words);
+      },
+    );
 
-  it("leaves the stored value unchanged when a write is refused", async () => {
-    const before = (await settingsOf(personaId)).body.config;
-    await setSetting({ persona_id: personaId, key, value: wrongType[0] });
+    it("leaves the stored value unchanged when a write is refused", async () => {
+      const before = (await settingsOf(personaId)).body.config;
+      await setSetting({ persona_id: personaId, key, value: wrongType[0] });
 
-    expect((await settingsOf(personaId)).body.config).toEqual(before);
-  });
-});
+      expect((await settingsOf(personaId)).body.config).toEqual(before);
+    });
+  },
+);
 
 describe("persona isolation", () => {
   it("never shows one persona's settings in another's", async () => {

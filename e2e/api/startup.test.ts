@@ -19,18 +19,42 @@ afterAll(() => dirs.forEach(removeDir));
 
 describe("start-up refuses a bad environment", () => {
   it.each([
-    ["a SECRET_KEY under 32 characters", { SECRET_KEY: "short-secret-31-characters-long" }, "SECRET_KEY must be at least 32 characters"],
-    ["a malformed DATABASE_URL", { DATABASE_URL: "mysql://db/agent" }, "DATABASE_URL: expected file:PATH"],
-    ["a malformed OPENROUTER_BASE_URL", { OPENROUTER_BASE_URL: "not a url" }, "OPENROUTER_BASE_URL"],
+    [
+      "a SECRET_KEY under 32 characters",
+      { SECRET_KEY: "short-secret-31-characters-long" },
+      "SECRET_KEY must be at least 32 characters",
+    ],
+    [
+      "a malformed DATABASE_URL",
+      { DATABASE_URL: "mysql://db/agent" },
+      "DATABASE_URL: expected file:PATH",
+    ],
+    [
+      "a malformed OPENROUTER_BASE_URL",
+      { OPENROUTER_BASE_URL: "not a url" },
+      "OPENROUTER_BASE_URL",
+    ],
     ["a REDIS_URL with no scheme", { REDIS_URL: "localhost:6379" }, "REDIS_URL"],
-    ["a CORS_ORIGINS list that is broken JSON", { CORS_ORIGINS: '["http://localhost:3000",' }, "CORS_ORIGINS"],
+    [
+      "a CORS_ORIGINS list that is broken JSON",
+      { CORS_ORIGINS: '["http://localhost:3000",' },
+      "CORS_ORIGINS",
+    ],
     ["a CORS_ORIGINS entry with no scheme", { CORS_ORIGINS: "localhost:3000" }, "CORS_ORIGINS.0"],
     ["a CORS_ORIGINS entry that is not http(s)", { CORS_ORIGINS: "file:///tmp" }, "CORS_ORIGINS.0"],
-    ["a TRUSTED_PROXIES entry that is no address", { TRUSTED_PROXIES: "10.0.0.300" }, "TRUSTED_PROXIES.0"],
+    [
+      "a TRUSTED_PROXIES entry that is no address",
+      { TRUSTED_PROXIES: "10.0.0.300" },
+      "TRUSTED_PROXIES.0",
+    ],
     ["a TRUSTED_PROXIES prefix too long", { TRUSTED_PROXIES: "10.0.0.0/33" }, "TRUSTED_PROXIES.0"],
     ["a PORT that is no number", { PORT: "eighty" }, "PORT"],
     ["a negative RATE_LIMIT_AUTH", { RATE_LIMIT_AUTH: "-1" }, "RATE_LIMIT_AUTH"],
-    ["an AUTO_POSTING_ENABLED that is no flag", { AUTO_POSTING_ENABLED: "maybe" }, "AUTO_POSTING_ENABLED"],
+    [
+      "an AUTO_POSTING_ENABLED that is no flag",
+      { AUTO_POSTING_ENABLED: "maybe" },
+      "AUTO_POSTING_ENABLED",
+    ],
   ])("refuses %s with a clear message and exit code 1", async (_, bad, message) => {
     const result = await startScript(commandEnv(tempDir(), bad));
 

@@ -141,7 +141,10 @@ describe("a failed login", () => {
     const timings = { unknown: [] as number[], wrong: [] as number[] };
     // Interleaved, so a busy moment on the machine hits both sides alike.
     for (let round = 0; round < 6; round++) {
-      for (const [kind, username] of [["unknown", `ghost${round}`], ["wrong", "admin"]] as const) {
+      for (const [kind, username] of [
+        ["unknown", `ghost${round}`],
+        ["wrong", "admin"],
+      ] as const) {
         const started = performance.now();
         const response = await postToken(form({ username, password: `bad-password-${round}` }));
         timings[kind].push(performance.now() - started);

@@ -5,7 +5,8 @@ const SECRET = "unit-test-secret-key-that-is-long-enough";
 
 const source = (values: Record<string, string>) => values as unknown as NodeJS.ProcessEnv;
 
-const parse = (values: Record<string, string>) => parseEnv(source({ SECRET_KEY: SECRET, ...values }));
+const parse = (values: Record<string, string>) =>
+  parseEnv(source({ SECRET_KEY: SECRET, ...values }));
 
 describe("parseEnv defaults", () => {
   it("fills in the runbook's values", () => {

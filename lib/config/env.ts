@@ -39,7 +39,9 @@ const proxyEntry = z.string().refine((value) => {
   }
 
   // A prefix longer than the address would only fail later, when the server starts.
-  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 6 ? 128 : 32));
+  return (
+    bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 6 ? 128 : 32))
+  );
 }, "expected an IP address or CIDR block");
 
 // The runbook's SQLAlchemy form `sqlite+aiosqlite:///./data/x.db` names a local file too.
@@ -67,7 +69,9 @@ export const envSchema = z.object({
   RATE_LIMIT_AUTH: z.coerce.number().int().min(0).default(10),
   RATE_LIMIT_DEFAULT: z.coerce.number().int().min(0).default(60),
   RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86400).default(60),
-  REDIS_URL: z.url({ protocol: /^rediss?$/, error: "expected a redis:// or rediss:// URL" }).optional(),
+  REDIS_URL: z
+    .url({ protocol: /^rediss?$/, error: "expected a redis:// or rediss:// URL" })
+    .optional(),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10_485_760).default(102_400),
   SHUTDOWN_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(100).max(600_000).default(25_000),

@@ -8,7 +8,8 @@ export type SettingCase = {
   outOfBounds: [unknown, string][];
 };
 
-const many = (count: number, make: (i: number) => string) => Array.from({ length: count }, (_, i) => make(i));
+const many = (count: number, make: (i: number) => string) =>
+  Array.from({ length: count }, (_, i) => make(i));
 
 // Values every setting must accept and refuse, one row per allowed key. The
 // schema's unit tests and the API's end-to-end tests both walk this table.

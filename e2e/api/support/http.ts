@@ -1,6 +1,11 @@
 import { request as httpRequest } from "node:http";
 import { connect } from "node:net";
-import { startServer, tokenFor, type RunningServer, type ServerOptions } from "../../support/server";
+import {
+  startServer,
+  tokenFor,
+  type RunningServer,
+  type ServerOptions,
+} from "../../support/server";
 
 // Limits off, so a file can make as many calls as it needs; the rate-limit
 // tests start their own servers with the limits on.
@@ -63,7 +68,11 @@ export async function defaultPersonaId(server: RunningServer, token: string) {
   return persona.id as string;
 }
 
-export type RawAnswer = { status: number; headers: Record<string, string | string[]>; body: string };
+export type RawAnswer = {
+  status: number;
+  headers: Record<string, string | string[]>;
+  body: string;
+};
 
 // node:http for what fetch will not send: TRACE, a body streamed in chunks
 // with no Content-Length, or a Content-Length that lies.
