@@ -50,10 +50,11 @@ async function firstLine(): Promise<string> {
 // Reads a line from the terminal without echoing it.
 function hiddenPrompt(question: string): Promise<string> {
   const stdin = process.stdin;
-  process.stderr.write(question);
+  // Echo goes off before the prompt shows, so nothing typed after it is echoed.
   stdin.setRawMode(true);
   stdin.setEncoding("utf8");
   stdin.resume();
+  process.stderr.write(question);
 
   return new Promise((resolve, reject) => {
     let answer: string[] = [];

@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -5,7 +6,7 @@ import { createClient } from "@libsql/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { removeDir, startServer, type RunningServer } from "../support/server";
 import { call, login } from "./support/http";
-import { commandEnv, npmRun, run } from "./support/run";
+import { commandEnv, npmRun } from "./support/run";
 
 const dir = mkdtempSync(join(tmpdir(), "agent-console-commands-"));
 const env = commandEnv(dir);
@@ -77,18 +78,27 @@ describe("npm run admin:add", () => {
   });
 
   it.runIf(existsSync("/usr/bin/script"))("asks twice on a terminal without echoing", async () => {
-    const line = "printf 'tty-password-1234\\r'";
-    const typing = `(sleep 1.5; ${line}; sleep 0.5; ${line}; sleep 2)`;
-    const result = await run(
-      "sh",
-      ["-c", `${typing} | script -qec "npm run --silent admin:add -- tty-admin" /dev/null`],
-      { env },
-    );
+    // `script` gives the command a terminal; each answer is typed once its prompt shows.
+    const command = "npm run --silent admin:add -- tty-admin";
+    const child = spawn("script", ["-qec", command, "/dev/null"], {
+      env: env as unknown as NodeJS.ProcessEnv,
+    });
+    let screen = "";
+    const answered = new Set<string>();
+    child.stdout.on("data", (chunk) => {
+      screen += chunk;
+      for (const prompt of ["New password: ", "Repeat it: "]) {
+        if (screen.includes(prompt) && !answered.has(prompt)) {
+          answered.add(prompt);
+          child.stdin.write("tty-password-1234\r");
+        }
+      }
+    });
+    const code = await new Promise((resolve) => child.once("exit", resolve));
 
-    expect(result.stdout).toContain("New password:");
-    expect(result.stdout).toContain("Repeat it:");
-    expect(result.stdout).toContain("admin 'tty-admin' created");
-    expect(result.stdout).not.toContain("tty-password-1234");
+    expect(code).toBe(0);
+    expect(screen).toContain("admin 'tty-admin' created");
+    expect(screen).not.toContain("tty-password-1234");
   });
 
   it.each([
