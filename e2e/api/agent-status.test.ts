@@ -1,34 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { removeDir, type RunningServer } from "../support/server";
-import { call, callJson, login, startApi } from "./support/http";
+import { describe, expect, it } from "vitest";
+import { call, callJson, useApi } from "./support/http";
 
-let server: RunningServer;
-let token: string;
-
-beforeAll(async () => {
-  server = await startApi();
-  token = await login(server);
-});
-
-afterAll(async () => {
-  await server?.stop();
-  removeDir(server.dir);
-});
+const api = useApi();
 
 describe("POST /api/v1/agent/status", () => {
   it("starts from not_started with no activity", async () => {
-    const { body } = await callJson(server, "/api/v1/health/agent");
+    const { body } = await callJson(api.server, "/api/v1/health/agent");
 
     expect(body).toEqual({ status: "not_started", last_activity: null });
   });
 
   it("records the reported state, which /health/agent then shows", async () => {
     const before = Date.now();
-    const report = await callJson(server, "/api/v1/agent/status", {
-      token,
+    const report = await callJson(api.server, "/api/v1/agent/status", {
+      token: api.token,
       json: { status: "running" },
     });
-    const { status, body } = await callJson(server, "/health/agent");
+    const { status, body } = await callJson(api.server, "/health/agent");
 
     expect(report.status).toBe(200);
     expect(report.body).toEqual(body);
@@ -39,9 +27,12 @@ describe("POST /api/v1/agent/status", () => {
   });
 
   it("shows the latest report under /api/v1/health/agent too", async () => {
-    await callJson(server, "/api/v1/agent/status", { token, json: { status: "paused" } });
+    await callJson(api.server, "/api/v1/agent/status", {
+      token: api.token,
+      json: { status: "paused" },
+    });
 
-    expect((await callJson(server, "/api/v1/health/agent")).body.status).toBe("paused");
+    expect((await callJson(api.server, "/api/v1/health/agent")).body.status).toBe("paused");
   });
 
   it.each([
@@ -51,8 +42,8 @@ describe("POST /api/v1/agent/status", () => {
     [null, "expected object, received null"],
     [[], "expected object, received array"],
   ])("refuses the report %j with a 400 saying why", async (json, words) => {
-    const { status, body } = await callJson(server, "/api/v1/agent/status", {
-      token,
+    const { status, body } = await callJson(api.server, "/api/v1/agent/status", {
+      token: api.token,
       body: JSON.stringify(json),
       headers: { "content-type": "application/json" },
     });
@@ -62,16 +53,22 @@ describe("POST /api/v1/agent/status", () => {
   });
 
   it("keeps the last good state after a refused report", async () => {
-    await callJson(server, "/api/v1/agent/status", { token, json: { status: "stopped" } });
-    await callJson(server, "/api/v1/agent/status", { token, json: { status: "bogus" } });
+    await callJson(api.server, "/api/v1/agent/status", {
+      token: api.token,
+      json: { status: "stopped" },
+    });
+    await callJson(api.server, "/api/v1/agent/status", {
+      token: api.token,
+      json: { status: "bogus" },
+    });
 
-    expect((await callJson(server, "/health/agent")).body.status).toBe("stopped");
+    expect((await callJson(api.server, "/health/agent")).body.status).toBe("stopped");
   });
 
   it("refuses a report without a token", async () => {
-    const response = await call(server, "/api/v1/agent/status", { json: { status: "error" } });
+    const response = await call(api.server, "/api/v1/agent/status", { json: { status: "error" } });
 
     expect(response.status).toBe(401);
-    expect((await callJson(server, "/health/agent")).body.status).not.toBe("error");
+    expect((await callJson(api.server, "/health/agent")).body.status).not.toBe("error");
   });
 });

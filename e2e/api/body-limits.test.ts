@@ -1,30 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { removeDir, type RunningServer } from "../support/server";
-import { call, callJson, defaultPersonaId, login, rawRequest, startApi } from "./support/http";
+import { describe, expect, it } from "vitest";
+import { call, callJson, login, rawRequest, useApi } from "./support/http";
 
 const CAP = 4096;
 
-let server: RunningServer;
-let token: string;
-let personaId: string;
-
-beforeAll(async () => {
-  server = await startApi({ MAX_BODY_BYTES: String(CAP) });
-  token = await login(server);
-  personaId = await defaultPersonaId(server, token);
-});
-
-afterAll(async () => {
-  await server?.stop();
-  removeDir(server.dir);
-});
+const api = useApi({ MAX_BODY_BYTES: String(CAP) });
 
 // A settings write whose value makes the JSON body `size` bytes long.
 function settingsBody(size: number) {
-  const frame = JSON.stringify({ persona_id: personaId, key: "persona_tone", value: "" });
+  const frame = JSON.stringify({ persona_id: api.personaId, key: "persona_tone", value: "" });
 
   return JSON.stringify({
-    persona_id: personaId,
+    persona_id: api.personaId,
     key: "persona_tone",
     value: "t".repeat(size - frame.length),
   });
@@ -33,8 +19,8 @@ function settingsBody(size: number) {
 describe("the body size cap (MAX_BODY_BYTES)", () => {
   it("lets a body just under the cap through to validation", async () => {
     const body = settingsBody(CAP - 10);
-    const response = await call(server, "/api/v1/settings", {
-      token,
+    const response = await call(api.server, "/api/v1/settings", {
+      token: api.token,
       body,
       headers: { "content-type": "application/json" },
     });
@@ -47,8 +33,8 @@ describe("the body size cap (MAX_BODY_BYTES)", () => {
   it.each(["/api/v1/settings", "/api/v1/auth/token", "/api/v1/nowhere", "/"])(
     "answers 413 on %s when Content-Length declares too much",
     async (path) => {
-      const { status, body, headers } = await callJson(server, path, {
-        token,
+      const { status, body, headers } = await callJson(api.server, path, {
+        token: api.token,
         body: settingsBody(CAP + 1),
         headers: { "content-type": "application/json" },
       });
@@ -61,9 +47,9 @@ describe("the body size cap (MAX_BODY_BYTES)", () => {
 
   it("answers 413 to a JSON body streamed in chunks with no Content-Length", async () => {
     const chunks = Array.from({ length: 8 }, () => Buffer.from(" ".repeat(1024)));
-    const answer = await rawRequest(server, "/api/v1/settings", {
+    const answer = await rawRequest(api.server, "/api/v1/settings", {
       method: "POST",
-      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      headers: { authorization: `Bearer ${api.token}`, "content-type": "application/json" },
       chunks,
     });
 
@@ -73,7 +59,7 @@ describe("the body size cap (MAX_BODY_BYTES)", () => {
 
   it("answers 413 to a login form streamed in chunks with no Content-Length", async () => {
     const chunks = [Buffer.from("username=admin&password="), Buffer.from("x".repeat(CAP + 1))];
-    const answer = await rawRequest(server, "/api/v1/auth/token", {
+    const answer = await rawRequest(api.server, "/api/v1/auth/token", {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded" },
       chunks,
@@ -84,7 +70,7 @@ describe("the body size cap (MAX_BODY_BYTES)", () => {
   });
 
   it("keeps serving after refusing an oversized body", async () => {
-    const response = await call(server, "/api/v1/protected/test", { token });
+    const response = await call(api.server, "/api/v1/protected/test", { token: api.token });
 
     expect(response.status).toBe(200);
   });
@@ -100,8 +86,8 @@ describe("the content-type check", () => {
     ["application/xml", "/api/v1/agent/status"],
     ["application/jsonp", "/api/v1/auth/password"],
   ])("answers 415 to %s on %s", async (type, path) => {
-    const { status, body } = await callJson(server, path, {
-      token,
+    const { status, body } = await callJson(api.server, path, {
+      token: api.token,
       body: json,
       headers: { "content-type": type },
     });
@@ -111,9 +97,9 @@ describe("the content-type check", () => {
   });
 
   it("answers 415 to a JSON endpoint posted with no content type", async () => {
-    const answer = await rawRequest(server, "/api/v1/settings", {
+    const answer = await rawRequest(api.server, "/api/v1/settings", {
       method: "POST",
-      headers: { authorization: `Bearer ${token}` },
+      headers: { authorization: `Bearer ${api.token}` },
       chunks: [Buffer.from(json)],
     });
 
@@ -121,9 +107,9 @@ describe("the content-type check", () => {
   });
 
   it("accepts a charset on application/json", async () => {
-    const response = await call(server, "/api/v1/settings", {
-      token,
-      json: { persona_id: personaId, key: "require_approval", value: true },
+    const response = await call(api.server, "/api/v1/settings", {
+      token: api.token,
+      json: { persona_id: api.personaId, key: "require_approval", value: true },
       headers: { "content-type": "application/json; charset=utf-8" },
     });
 
@@ -133,13 +119,13 @@ describe("the content-type check", () => {
 
 describe("methods", () => {
   it("answers TRACE with 405 and no echo of the request", async () => {
-    const answer = await rawRequest(server, "/api/v1/auth/me", {
+    const answer = await rawRequest(api.server, "/api/v1/auth/me", {
       method: "TRACE",
-      headers: { authorization: `Bearer ${token}` },
+      headers: { authorization: `Bearer ${api.token}` },
     });
 
     expect(answer.status).toBe(405);
-    expect(answer.body).not.toContain(token);
+    expect(answer.body).not.toContain(api.token);
     expect(answer.headers["x-frame-options"]).toBe("DENY");
     expect(answer.headers["content-security-policy"]).toContain("default-src 'none'");
   });
@@ -150,13 +136,15 @@ describe("methods", () => {
     ["PATCH", "/api/v1/auth/me"],
     ["GET", "/api/v1/agent/status"],
   ])("answers %s %s with 405", async (method, path) => {
-    const response = await call(server, path, { method, token });
+    const response = await call(api.server, path, { method, token: api.token });
 
     expect(response.status).toBe(405);
   });
 
   it("answers an unknown API path with a JSON 404", async () => {
-    const { status, body } = await callJson(server, "/api/v1/does/not/exist", { token });
+    const { status, body } = await callJson(api.server, "/api/v1/does/not/exist", {
+      token: api.token,
+    });
 
     expect(status).toBe(404);
     expect(body).toEqual({ detail: "Not Found" });

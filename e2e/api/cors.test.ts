@@ -1,22 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { removeDir, type RunningServer } from "../support/server";
-import { call, startApi } from "./support/http";
+import { describe, expect, it } from "vitest";
+import { call, useApi } from "./support/http";
 
 const ALLOWED = "http://localhost:5173";
 
-let server: RunningServer;
-
-beforeAll(async () => {
-  server = await startApi({ CORS_ORIGINS: `["http://localhost:3000", "${ALLOWED}"]` });
-});
-
-afterAll(async () => {
-  await server?.stop();
-  removeDir(server.dir);
-});
+const api = useApi({ CORS_ORIGINS: `["http://localhost:3000", "${ALLOWED}"]` });
 
 function preflight(origin: string, method = "POST") {
-  return call(server, "/api/v1/settings", {
+  return call(api.server, "/api/v1/settings", {
     method: "OPTIONS",
     headers: {
       origin,
@@ -28,7 +18,7 @@ function preflight(origin: string, method = "POST") {
 
 describe("CORS on a simple request", () => {
   it("names an allowed origin in Access-Control-Allow-Origin", async () => {
-    const response = await call(server, "/api/v1/health", { headers: { origin: ALLOWED } });
+    const response = await call(api.server, "/api/v1/health", { headers: { origin: ALLOWED } });
 
     expect(response.headers.get("access-control-allow-origin")).toBe(ALLOWED);
     expect(response.headers.get("vary")).toContain("Origin");
@@ -36,7 +26,7 @@ describe("CORS on a simple request", () => {
   });
 
   it("names an allowed origin on an API error too", async () => {
-    const response = await call(server, "/api/v1/auth/me", { headers: { origin: ALLOWED } });
+    const response = await call(api.server, "/api/v1/auth/me", { headers: { origin: ALLOWED } });
 
     expect(response.status).toBe(401);
     expect(response.headers.get("access-control-allow-origin")).toBe(ALLOWED);
@@ -45,7 +35,7 @@ describe("CORS on a simple request", () => {
   it.each(["http://evil.example", "http://localhost:5174", "null", "https://localhost:5173"])(
     "gives the origin %s no Access-Control-Allow-Origin",
     async (origin) => {
-      const response = await call(server, "/api/v1/health", { headers: { origin } });
+      const response = await call(api.server, "/api/v1/health", { headers: { origin } });
 
       expect(response.status).toBe(200);
       expect(response.headers.get("access-control-allow-origin")).toBeNull();
@@ -53,7 +43,7 @@ describe("CORS on a simple request", () => {
   );
 
   it("never answers with a wildcard", async () => {
-    const response = await call(server, "/api/v1/health");
+    const response = await call(api.server, "/api/v1/health");
 
     expect(response.headers.get("access-control-allow-origin")).toBeNull();
   });

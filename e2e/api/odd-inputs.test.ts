@@ -1,21 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { removeDir, type RunningServer } from "../support/server";
-import { call, defaultPersonaId, login, startApi } from "./support/http";
+import { describe, expect, it } from "vitest";
+import { call, useApi } from "./support/http";
 
-let server: RunningServer;
-let token: string;
-let personaId: string;
-
-beforeAll(async () => {
-  server = await startApi();
-  token = await login(server);
-  personaId = await defaultPersonaId(server, token);
-});
-
-afterAll(async () => {
-  await server?.stop();
-  removeDir(server.dir);
-});
+const api = useApi();
 
 const jsonRoutes = [
   "/api/v1/settings",
@@ -50,8 +36,8 @@ describe("odd JSON bodies", () => {
   it.each(jsonRoutes.flatMap((path) => oddBodies.map(([name, body]) => [path, name, body])))(
     "%s answers %s with a 4xx detail, never a 500",
     async (path, _, body) => {
-      const response = await call(server, path, {
-        token,
+      const response = await call(api.server, path, {
+        token: api.token,
         body,
         headers: { "content-type": "application/json" },
       });
@@ -78,9 +64,9 @@ describe("odd settings writes", () => {
       { key: "target_subreddits", value: { length: 1, 0: "test" } },
     ],
   ])("answers %s with a 400", async (_, json) => {
-    const response = await call(server, "/api/v1/settings", {
-      token,
-      json: { persona_id: personaId, ...json },
+    const response = await call(api.server, "/api/v1/settings", {
+      token: api.token,
+      json: { persona_id: api.personaId, ...json },
     });
 
     expect(response.status).toBe(400);
@@ -88,9 +74,9 @@ describe("odd settings writes", () => {
 
   it("never echoes more than a short prefix of a refused key", async () => {
     const key = "k".repeat(50_000);
-    const response = await call(server, "/api/v1/settings", {
-      token,
-      json: { persona_id: personaId, key, value: true },
+    const response = await call(api.server, "/api/v1/settings", {
+      token: api.token,
+      json: { persona_id: api.personaId, key, value: true },
     });
 
     expect((await response.text()).length).toBeLessThan(500);
@@ -104,32 +90,36 @@ describe("odd query strings and tokens", () => {
     ["a very long id", `persona_id=${"9".repeat(10_000)}`],
     ["an uppercase uuid of no persona", "persona_id=0E2C6C1F-8C5B-4C3B-9B8E-2F1A3B4C5D6E"],
   ])("GET /api/v1/settings with persona_id %s answers a 4xx", async (_, query) => {
-    const response = await call(server, `/api/v1/settings?${query}`, { token });
+    const response = await call(api.server, `/api/v1/settings?${query}`, { token: api.token });
 
     expect(response.status).toBeGreaterThanOrEqual(400);
     expect(response.status).toBeLessThan(500);
   });
 
   it("finds a persona by its id written in capitals", async () => {
-    const response = await call(server, `/api/v1/settings?persona_id=${personaId.toUpperCase()}`, {
-      token,
-    });
+    const response = await call(
+      api.server,
+      `/api/v1/settings?persona_id=${api.personaId.toUpperCase()}`,
+      {
+        token: api.token,
+      },
+    );
 
     expect(response.status).toBe(200);
-    expect((await response.json()).persona_id).toBe(personaId);
+    expect((await response.json()).persona_id).toBe(api.personaId);
   });
 
   it.each([
     ["non-latin bytes", "Bearer \u00ff\u00fe.\u00fd.\u00fc"],
     ["an 8 KB token", `Bearer ${"x".repeat(8000)}`],
   ])("an Authorization header with %s answers 401", async (_, authorization) => {
-    const response = await call(server, "/api/v1/auth/me", { headers: { authorization } });
+    const response = await call(api.server, "/api/v1/auth/me", { headers: { authorization } });
 
     expect(response.status).toBe(401);
   });
 
   it("logged no failure for any of the above", () => {
-    const failures = server.logLines().filter((line) => line.level === "ERROR");
+    const failures = api.server.logLines().filter((line) => line.level === "ERROR");
 
     expect(failures).toEqual([]);
   });

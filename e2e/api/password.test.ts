@@ -1,23 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { removeDir, type RunningServer } from "../support/server";
-import { call, callJson, login, startApi } from "./support/http";
+import { describe, expect, it } from "vitest";
+import { call, callJson, login, useApi } from "./support/http";
 
 const FIRST = "first-admin-password-1";
 const SECOND = "second-admin-password-2";
 
-let server: RunningServer;
-
-beforeAll(async () => {
-  server = await startApi({ ADMIN_PASSWORD: FIRST });
-});
-
-afterAll(async () => {
-  await server?.stop();
-  removeDir(server.dir);
-});
+const api = useApi({ ADMIN_PASSWORD: FIRST });
 
 const changePassword = (token: string, json: unknown) =>
-  callJson(server, "/api/v1/auth/password", { token, json });
+  callJson(api.server, "/api/v1/auth/password", { token, json });
 
 describe("POST /api/v1/auth/password", () => {
   it.each([
@@ -42,16 +32,16 @@ describe("POST /api/v1/auth/password", () => {
     ["the same password again", { current_password: FIRST, new_password: FIRST }, 400, "differ"],
     ["no new password", { current_password: FIRST }, 400, "new_password"],
   ])("refuses %s and keeps the old password", async (_, json, status, words) => {
-    const token = await login(server, "admin", FIRST);
+    const token = await login(api.server, "admin", FIRST);
     const answer = await changePassword(token, json);
 
     expect(answer.status).toBe(status);
     expect(answer.body.detail).toContain(words);
-    expect((await call(server, "/api/v1/auth/me", { token })).status).toBe(200);
+    expect((await call(api.server, "/api/v1/auth/me", { token })).status).toBe(200);
   });
 
   it("refuses a caller without a token", async () => {
-    const response = await call(server, "/api/v1/auth/password", {
+    const response = await call(api.server, "/api/v1/auth/password", {
       json: { current_password: FIRST, new_password: SECOND },
     });
 
@@ -59,8 +49,8 @@ describe("POST /api/v1/auth/password", () => {
   });
 
   it("changes the password and ends every older token", async () => {
-    const older = await login(server, "admin", FIRST);
-    const current = await login(server, "admin", FIRST);
+    const older = await login(api.server, "admin", FIRST);
+    const current = await login(api.server, "admin", FIRST);
     const { status, body } = await changePassword(current, {
       current_password: FIRST,
       new_password: SECOND,
@@ -69,16 +59,16 @@ describe("POST /api/v1/auth/password", () => {
     expect(status).toBe(200);
     expect(body).toEqual({ username: "admin", password_changed: true });
     for (const token of [older, current]) {
-      const response = await call(server, "/api/v1/protected/test", { token });
+      const response = await call(api.server, "/api/v1/protected/test", { token });
       expect(response.status).toBe(401);
       expect(await response.json()).toEqual({ detail: "Could not validate credentials" });
     }
   });
 
   it("logs in with the new password and not with the old one", async () => {
-    await expect(login(server, "admin", FIRST)).rejects.toThrow("401");
-    const token = await login(server, "admin", SECOND);
+    await expect(login(api.server, "admin", FIRST)).rejects.toThrow("401");
+    const token = await login(api.server, "admin", SECOND);
 
-    expect((await call(server, "/api/v1/auth/me", { token })).status).toBe(200);
+    expect((await call(api.server, "/api/v1/auth/me", { token })).status).toBe(200);
   });
 });

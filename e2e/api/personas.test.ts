@@ -1,25 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { removeDir, type RunningServer } from "../support/server";
-import { call, callJson, login, startApi } from "./support/http";
+import { describe, expect, it } from "vitest";
+import { call, callJson, useApi } from "./support/http";
 
-let server: RunningServer;
-let token: string;
-
-beforeAll(async () => {
-  server = await startApi();
-  token = await login(server);
-});
-
-afterAll(async () => {
-  await server?.stop();
-  removeDir(server.dir);
-});
+const api = useApi();
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 describe("GET /api/v1/personas", () => {
   it("lists the seeded default persona with its id", async () => {
-    const { status, body } = await callJson(server, "/api/v1/personas", { token });
+    const { status, body } = await callJson(api.server, "/api/v1/personas", { token: api.token });
 
     expect(status).toBe(200);
     expect(body.personas[0]).toEqual({
@@ -31,7 +19,7 @@ describe("GET /api/v1/personas", () => {
   });
 
   it("refuses a caller without a token", async () => {
-    const response = await call(server, "/api/v1/personas");
+    const response = await call(api.server, "/api/v1/personas");
 
     expect(response.status).toBe(401);
   });
@@ -40,7 +28,10 @@ describe("GET /api/v1/personas", () => {
 describe("POST /api/v1/personas", () => {
   it("creates a persona and answers 201 with it", async () => {
     const json = { name: "support-bot", description: "Answers questions" };
-    const { status, body } = await callJson(server, "/api/v1/personas", { token, json });
+    const { status, body } = await callJson(api.server, "/api/v1/personas", {
+      token: api.token,
+      json,
+    });
 
     expect(status).toBe(201);
     expect(body).toMatchObject({ name: "support-bot", description: "Answers questions" });
@@ -48,8 +39,11 @@ describe("POST /api/v1/personas", () => {
   });
 
   it("lists a created persona after the older ones", async () => {
-    await callJson(server, "/api/v1/personas", { token, json: { name: "listed-later" } });
-    const { body } = await callJson(server, "/api/v1/personas", { token });
+    await callJson(api.server, "/api/v1/personas", {
+      token: api.token,
+      json: { name: "listed-later" },
+    });
+    const { body } = await callJson(api.server, "/api/v1/personas", { token: api.token });
     const names = body.personas.map((persona: { name: string }) => persona.name);
 
     expect(names[0]).toBe("default");
@@ -57,16 +51,19 @@ describe("POST /api/v1/personas", () => {
   });
 
   it("gives a new persona an empty config", async () => {
-    const created = await callJson(server, "/api/v1/personas", { token, json: { name: "blank" } });
+    const created = await callJson(api.server, "/api/v1/personas", {
+      token: api.token,
+      json: { name: "blank" },
+    });
     const path = `/api/v1/settings?persona_id=${created.body.id}`;
-    const { body } = await callJson(server, path, { token });
+    const { body } = await callJson(api.server, path, { token: api.token });
 
     expect(body).toEqual({ persona_id: created.body.id, config: {} });
   });
 
   it("answers 409 for a name that is taken", async () => {
-    const { status, body } = await callJson(server, "/api/v1/personas", {
-      token,
+    const { status, body } = await callJson(api.server, "/api/v1/personas", {
+      token: api.token,
       json: { name: "default" },
     });
 
@@ -84,14 +81,17 @@ describe("POST /api/v1/personas", () => {
     ["no name at all", {}],
     ["a description of 501 characters", { name: "long-description", description: "d".repeat(501) }],
   ])("answers 400 for %s", async (_, json) => {
-    const { status, body } = await callJson(server, "/api/v1/personas", { token, json });
+    const { status, body } = await callJson(api.server, "/api/v1/personas", {
+      token: api.token,
+      json,
+    });
 
     expect(status).toBe(400);
     expect(body.detail).toMatch(/name|description/i);
   });
 
   it("refuses a caller without a token", async () => {
-    const response = await call(server, "/api/v1/personas", { json: { name: "sneaky" } });
+    const response = await call(api.server, "/api/v1/personas", { json: { name: "sneaky" } });
 
     expect(response.status).toBe(401);
   });

@@ -1,28 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { removeDir, type RunningServer } from "../support/server";
-import { call, form, login, socketRequest, startApi, waitForLog } from "./support/http";
+import { describe, expect, it } from "vitest";
+import { call, form, login, socketRequest, useApi, waitForLog } from "./support/http";
 
 const PASSWORD = "Log-Canary-Password-7431";
 const NEW_PASSWORD = "Log-Canary-Changed-9902";
 
-let server: RunningServer;
+const api = useApi({ ADMIN_PASSWORD: PASSWORD });
 
-beforeAll(async () => {
-  server = await startApi({ ADMIN_PASSWORD: PASSWORD });
-});
-
-afterAll(async () => {
-  await server?.stop();
-  removeDir(server.dir);
-});
-
-const requestLines = () => server.logLines().filter((line) => line.message === "request");
+const requestLines = () => api.server.logLines().filter((line) => line.message === "request");
 
 describe("X-Request-ID", () => {
   it.each(["custom-123", "abc-123-def", "a.b:c_d", "x".repeat(128)])(
     "echoes the client's sane id %s",
     async (id) => {
-      const response = await call(server, "/api/v1/health", { headers: { "x-request-id": id } });
+      const response = await call(api.server, "/api/v1/health", {
+        headers: { "x-request-id": id },
+      });
 
       expect(response.headers.get("x-request-id")).toBe(id);
     },
@@ -35,7 +27,7 @@ describe("X-Request-ID", () => {
     ["with a tab", "a\tb"],
     ["with a slash", "a/b"],
   ])("replaces an id %s with a new one", async (_, id) => {
-    const response = await call(server, "/api/v1/health", { headers: { "x-request-id": id } });
+    const response = await call(api.server, "/api/v1/health", { headers: { "x-request-id": id } });
     const answered = response.headers.get("x-request-id");
 
     expect(answered).not.toBe(id);
@@ -46,7 +38,7 @@ describe("X-Request-ID", () => {
     // No HTTP client sends one, so the request is written by hand; Node's
     // parser refuses it before any handler runs.
     const request = "GET /health HTTP/1.1\r\nHost: x\r\nX-Request-ID: a\u0001b\r\n\r\n";
-    const answer = await socketRequest(server, request);
+    const answer = await socketRequest(api.server, request);
 
     expect(answer).toMatch(/^HTTP\/1.1 400 /);
     expect(answer).not.toContain("a\u0001b");
@@ -55,13 +47,13 @@ describe("X-Request-ID", () => {
   });
 
   it("makes one up when the client sends none", async () => {
-    const response = await call(server, "/api/v1/auth/me");
+    const response = await call(api.server, "/api/v1/auth/me");
 
     expect(response.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it("is on error answers too", async () => {
-    const response = await call(server, "/api/v1/nowhere", {
+    const response = await call(api.server, "/api/v1/nowhere", {
       headers: { "x-request-id": "err-1" },
     });
 
@@ -73,8 +65,8 @@ describe("X-Request-ID", () => {
 describe("the request log", () => {
   it("writes one JSON line per API request with the runbook's fields", async () => {
     const id = "log-fields-1";
-    await call(server, "/api/v1/protected/test", { headers: { "x-request-id": id } });
-    const line = await waitForLog(server, (entry) => entry.request_id === id);
+    await call(api.server, "/api/v1/protected/test", { headers: { "x-request-id": id } });
+    const line = await waitForLog(api.server, (entry) => entry.request_id === id);
 
     expect(line).toEqual(
       expect.objectContaining({
@@ -98,9 +90,12 @@ describe("the request log", () => {
       ["/api/v1/auth/token", { method: "GET" }],
     ];
     for (const [index, [path, options]] of calls.entries()) {
-      await call(server, path, { ...options, headers: { "x-request-id": `one-line-${index}` } });
+      await call(api.server, path, {
+        ...options,
+        headers: { "x-request-id": `one-line-${index}` },
+      });
     }
-    await waitForLog(server, (entry) => entry.request_id === `one-line-${calls.length - 1}`);
+    await waitForLog(api.server, (entry) => entry.request_id === `one-line-${calls.length - 1}`);
 
     for (const index of calls.keys()) {
       const lines = requestLines().filter((line) => line.request_id === `one-line-${index}`);
@@ -111,26 +106,33 @@ describe("the request log", () => {
 
   it("logs the path without its query string", async () => {
     const id = "log-query-1";
-    await call(server, "/api/v1/settings?persona_id=secret-ish", {
+    await call(api.server, "/api/v1/settings?persona_id=secret-ish", {
       headers: { "x-request-id": id },
     });
-    const line = await waitForLog(server, (entry) => entry.request_id === id);
+    const line = await waitForLog(api.server, (entry) => entry.request_id === id);
 
     expect(line.path).toBe("/api/v1/settings");
   });
 
   it("never writes a password, a token or an Authorization value", async () => {
-    const token = await login(server, "admin", PASSWORD);
-    await call(server, "/api/v1/auth/me", { token });
-    await call(server, "/api/v1/auth/token", form({ username: "admin", password: `${PASSWORD}x` }));
-    await call(server, "/api/v1/auth/token", form({ username: PASSWORD, password: PASSWORD }));
-    await call(server, "/api/v1/auth/password", {
+    const token = await login(api.server, "admin", PASSWORD);
+    await call(api.server, "/api/v1/auth/me", { token });
+    await call(
+      api.server,
+      "/api/v1/auth/token",
+      form({ username: "admin", password: `${PASSWORD}x` }),
+    );
+    await call(api.server, "/api/v1/auth/token", form({ username: PASSWORD, password: PASSWORD }));
+    await call(api.server, "/api/v1/auth/password", {
       token,
       json: { current_password: PASSWORD, new_password: NEW_PASSWORD },
     });
-    await call(server, "/api/v1/auth/me", { token, headers: { "x-request-id": "last-secret" } });
-    await waitForLog(server, (entry) => entry.request_id === "last-secret");
-    const output = server.logs.join("\n");
+    await call(api.server, "/api/v1/auth/me", {
+      token,
+      headers: { "x-request-id": "last-secret" },
+    });
+    await waitForLog(api.server, (entry) => entry.request_id === "last-secret");
+    const output = api.server.logs.join("\n");
 
     expect(output).not.toContain(PASSWORD);
     expect(output).not.toContain(NEW_PASSWORD);

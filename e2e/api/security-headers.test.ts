@@ -1,19 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { removeDir, type RunningServer } from "../support/server";
-import { login, rawRequest, startApi, type RawAnswer } from "./support/http";
+import { describe, expect, it } from "vitest";
+import { type RawAnswer, rawRequest, useApi } from "./support/http";
 
-let server: RunningServer;
-let token: string;
-
-beforeAll(async () => {
-  server = await startApi({ MAX_BODY_BYTES: "2048" });
-  token = await login(server);
-});
-
-afterAll(async () => {
-  await server?.stop();
-  removeDir(server.dir);
-});
+const api = useApi({ MAX_BODY_BYTES: "2048" });
 
 const runbookHeaders = {
   "x-content-type-options": "nosniff",
@@ -45,13 +33,13 @@ const cases: Case[] = [
 describe("security headers", () => {
   it.each(cases)("are on %s (%i)", async (_, status, path, options) => {
     const headers: Record<string, string> = options.auth
-      ? { authorization: `Bearer ${token}` }
+      ? { authorization: `Bearer ${api.token}` }
       : {};
     if (options.body) {
       headers["content-type"] = "application/json";
       headers["content-length"] = String(options.body.length);
     }
-    const answer = await rawRequest(server, path, {
+    const answer = await rawRequest(api.server, path, {
       method: options.method,
       headers,
       chunks: options.body ? [Buffer.from(options.body)] : [],
@@ -62,7 +50,7 @@ describe("security headers", () => {
   });
 
   it("give API answers a CSP that allows nothing", async () => {
-    const answer = await rawRequest(server, "/api/v1/auth/me");
+    const answer = await rawRequest(api.server, "/api/v1/auth/me");
 
     expect(answer.headers["content-security-policy"]).toBe(
       "default-src 'none'; frame-ancestors 'none'; base-uri 'none'",
@@ -70,8 +58,8 @@ describe("security headers", () => {
   });
 
   it("give each page its own script nonce", async () => {
-    const first = await rawRequest(server, "/");
-    const second = await rawRequest(server, "/");
+    const first = await rawRequest(api.server, "/");
+    const second = await rawRequest(api.server, "/");
     const nonce = (answer: RawAnswer) =>
       String(answer.headers["content-security-policy"]).match(/'nonce-([^']+)'/)?.[1];
 
@@ -80,16 +68,16 @@ describe("security headers", () => {
   });
 
   it("leave out the X-Powered-By header", async () => {
-    const answer = await rawRequest(server, "/api/v1/auth/me", {
-      headers: { authorization: `Bearer ${token}` },
+    const answer = await rawRequest(api.server, "/api/v1/auth/me", {
+      headers: { authorization: `Bearer ${api.token}` },
     });
 
     expect(answer.headers["x-powered-by"]).toBeUndefined();
   });
 
   it("mark API answers as not to be cached", async () => {
-    const answer = await rawRequest(server, "/api/v1/auth/me", {
-      headers: { authorization: `Bearer ${token}` },
+    const answer = await rawRequest(api.server, "/api/v1/auth/me", {
+      headers: { authorization: `Bearer ${api.token}` },
     });
 
     expect(answer.headers["cache-control"]).toBe("no-store");

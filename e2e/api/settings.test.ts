@@ -1,42 +1,33 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { settingCases } from "@/lib/settings/setting-cases";
-import { removeDir, type RunningServer } from "../support/server";
-import { call, callJson, defaultPersonaId, login, startApi } from "./support/http";
+import { call, callJson, useApi } from "./support/http";
 
-let server: RunningServer;
-let token: string;
-let personaId: string;
-
-beforeAll(async () => {
-  server = await startApi({
-    TARGET_SUBREDDITS: '["test", "bottest"]',
-    AUTO_POSTING_ENABLED: "false",
-  });
-  token = await login(server);
-  personaId = await defaultPersonaId(server, token);
+const api = useApi({
+  TARGET_SUBREDDITS: '["test", "bottest"]',
+  AUTO_POSTING_ENABLED: "false",
 });
 
-afterAll(async () => {
-  await server?.stop();
-  removeDir(server.dir);
-});
-
-const settingsOf = (id: string) => callJson(server, `/api/v1/settings?persona_id=${id}`, { token });
-const setSetting = (json: unknown) => callJson(server, "/api/v1/settings", { token, json });
+const settingsOf = (id: string) =>
+  callJson(api.server, `/api/v1/settings?persona_id=${id}`, { token: api.token });
+const setSetting = (json: unknown) =>
+  callJson(api.server, "/api/v1/settings", { token: api.token, json });
 
 async function newPersona(name: string) {
-  const { body } = await callJson(server, "/api/v1/personas", { token, json: { name } });
+  const { body } = await callJson(api.server, "/api/v1/personas", {
+    token: api.token,
+    json: { name },
+  });
 
   return body.id as string;
 }
 
 describe("GET /api/v1/settings", () => {
   it("shows the default persona's config seeded from the environment", async () => {
-    const { status, body } = await settingsOf(personaId);
+    const { status, body } = await settingsOf(api.personaId);
 
     expect(status).toBe(200);
     expect(body).toEqual({
-      persona_id: personaId,
+      persona_id: api.personaId,
       config: { target_subreddits: ["test", "bottest"], auto_posting_enabled: false },
     });
   });
@@ -65,13 +56,13 @@ describe("GET /api/v1/settings", () => {
   );
 
   it("answers 400 when persona_id is missing", async () => {
-    const { status } = await callJson(server, "/api/v1/settings", { token });
+    const { status } = await callJson(api.server, "/api/v1/settings", { token: api.token });
 
     expect(status).toBe(400);
   });
 
   it("refuses a caller without a token", async () => {
-    const response = await call(server, `/api/v1/settings?persona_id=${personaId}`);
+    const response = await call(api.server, `/api/v1/settings?persona_id=${api.personaId}`);
 
     expect(response.status).toBe(401);
   });
@@ -79,16 +70,16 @@ describe("GET /api/v1/settings", () => {
 
 describe("POST /api/v1/settings", () => {
   it("answers the runbook's update shape", async () => {
-    const json = { persona_id: personaId, key: "auto_posting_enabled", value: true };
+    const json = { persona_id: api.personaId, key: "auto_posting_enabled", value: true };
     const { status, body } = await setSetting(json);
 
     expect(status).toBe(200);
     expect(body).toEqual({ ...json, updated: true });
-    expect((await settingsOf(personaId)).body.config.auto_posting_enabled).toBe(true);
+    expect((await settingsOf(api.personaId)).body.config.auto_posting_enabled).toBe(true);
   });
 
   it("refuses the runbook's unsafe key with its exact message", async () => {
-    const json = { persona_id: personaId, key: "admin_password", value: "hack" };
+    const json = { persona_id: api.personaId, key: "admin_password", value: "hack" };
     const { status, body } = await setSetting(json);
 
     expect(status).toBe(400);
@@ -96,10 +87,10 @@ describe("POST /api/v1/settings", () => {
   });
 
   it("overwrites an earlier value of the same key", async () => {
-    await setSetting({ persona_id: personaId, key: "max_posts_per_day", value: 3 });
-    await setSetting({ persona_id: personaId, key: "max_posts_per_day", value: 7 });
+    await setSetting({ persona_id: api.personaId, key: "max_posts_per_day", value: 3 });
+    await setSetting({ persona_id: api.personaId, key: "max_posts_per_day", value: 7 });
 
-    expect((await settingsOf(personaId)).body.config.max_posts_per_day).toBe(7);
+    expect((await settingsOf(api.personaId)).body.config.max_posts_per_day).toBe(7);
   });
 
   it("answers 404 for a persona that does not exist", async () => {
@@ -126,7 +117,7 @@ describe("POST /api/v1/settings", () => {
     ["a numeric key", { persona_id: "PERSONA", key: 7, value: true }],
     ["a numeric persona_id", { persona_id: 7, key: "require_approval", value: true }],
   ])("answers 400 for a body with %s", async (_, json: Record<string, unknown>) => {
-    const withId = json.persona_id === "PERSONA" ? { ...json, persona_id: personaId } : json;
+    const withId = json.persona_id === "PERSONA" ? { ...json, persona_id: api.personaId } : json;
     const { status, body } = await setSetting(withId);
 
     expect(status).toBe(400);
@@ -134,8 +125,8 @@ describe("POST /api/v1/settings", () => {
   });
 
   it("refuses a caller without a token", async () => {
-    const json = { persona_id: personaId, key: "require_approval", value: true };
-    const response = await call(server, "/api/v1/settings", { json });
+    const json = { persona_id: api.personaId, key: "require_approval", value: true };
+    const response = await call(api.server, "/api/v1/settings", { json });
 
     expect(response.status).toBe(401);
   });
@@ -146,16 +137,16 @@ describe.each(settingCases)(
   ({ key, good, wrongType, outOfBounds }) => {
     it("is stored and read back when the value is good", async () => {
       const value = good.at(-1);
-      const { status, body } = await setSetting({ persona_id: personaId, key, value });
+      const { status, body } = await setSetting({ persona_id: api.personaId, key, value });
 
       expect(status).toBe(200);
       expect(body.value).toEqual(value);
-      expect((await settingsOf(personaId)).body.config[key]).toEqual(value);
+      expect((await settingsOf(api.personaId)).body.config[key]).toEqual(value);
     });
 
     it("is refused with a 400 naming the key when the type is wrong", async () => {
       const { status, body } = await setSetting({
-        persona_id: personaId,
+        persona_id: api.personaId,
         key,
         value: wrongType[0],
       });
@@ -168,7 +159,7 @@ describe.each(settingCases)(
       "is refused with a 400 naming the bound it breaks",
       async () => {
         const [value, words] = outOfBounds[0];
-        const { status, body } = await setSetting({ persona_id: personaId, key, value });
+        const { status, body } = await setSetting({ persona_id: api.personaId, key, value });
 
         expect(status).toBe(400);
         expect(body.detail).toContain(`Invalid value for '${key}'`);
@@ -177,10 +168,10 @@ describe.each(settingCases)(
     );
 
     it("leaves the stored value unchanged when a write is refused", async () => {
-      const before = (await settingsOf(personaId)).body.config;
-      await setSetting({ persona_id: personaId, key, value: wrongType[0] });
+      const before = (await settingsOf(api.personaId)).body.config;
+      await setSetting({ persona_id: api.personaId, key, value: wrongType[0] });
 
-      expect((await settingsOf(personaId)).body.config).toEqual(before);
+      expect((await settingsOf(api.personaId)).body.config).toEqual(before);
     });
   },
 );

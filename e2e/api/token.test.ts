@@ -1,20 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { removeDir, type RunningServer } from "../support/server";
-import { call, callJson, form, startApi } from "./support/http";
+import { describe, expect, it } from "vitest";
+import { call, callJson, form, useApi } from "./support/http";
 
-let server: RunningServer;
-
-beforeAll(async () => {
-  server = await startApi();
-});
-
-afterAll(async () => {
-  await server?.stop();
-  removeDir(server.dir);
-});
+const api = useApi();
 
 function postToken(init: { headers?: Record<string, string>; body?: BodyInit }) {
-  return call(server, "/api/v1/auth/token", { method: "POST", ...init });
+  return call(api.server, "/api/v1/auth/token", { method: "POST", ...init });
 }
 
 describe("POST /api/v1/auth/token", () => {
@@ -58,7 +48,7 @@ describe("POST /api/v1/auth/token", () => {
 
   it("refuses a grant_type other than password with a 400", async () => {
     const fields = { grant_type: "client_credentials", username: "admin", password: "changeme123" };
-    const { status, body } = await callJson(server, "/api/v1/auth/token", form(fields));
+    const { status, body } = await callJson(api.server, "/api/v1/auth/token", form(fields));
 
     expect(status).toBe(400);
     expect(body.detail).toContain("grant_type must be 'password'");
@@ -71,7 +61,7 @@ describe("POST /api/v1/auth/token", () => {
     ["an empty password", { username: "admin", password: "" }],
     ["an empty username", { username: "", password: "changeme123" }],
   ])("answers %s with a 400 naming the field", async (_, fields) => {
-    const { status, body } = await callJson(server, "/api/v1/auth/token", form(fields));
+    const { status, body } = await callJson(api.server, "/api/v1/auth/token", form(fields));
 
     expect(status).toBe(400);
     expect(body.detail).toMatch(/username|password/i);
@@ -106,7 +96,7 @@ describe("POST /api/v1/auth/token", () => {
   });
 
   it("refuses a GET with a 405", async () => {
-    const response = await call(server, "/api/v1/auth/token");
+    const response = await call(api.server, "/api/v1/auth/token");
 
     expect(response.status).toBe(405);
   });

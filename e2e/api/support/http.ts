@@ -1,6 +1,8 @@
 import { request as httpRequest } from "node:http";
 import { connect } from "node:net";
+import { afterAll, beforeAll } from "vitest";
 import {
+  removeDir,
   startServer,
   tokenFor,
   type RunningServer,
@@ -135,4 +137,27 @@ export function socketRequest(server: RunningServer, text: string): Promise<stri
     socket.on("end", () => resolve(answer));
     socket.on("error", reject);
   });
+}
+
+export type ApiSession = { server: RunningServer; token: string; personaId: string };
+
+// One server for a test file: started with `env` (limits off) before its
+// tests, logged in as the seeded admin, stopped and removed after them.
+export function useApi(env: Record<string, string> = {}): ApiSession {
+  const session = {} as ApiSession;
+
+  beforeAll(async () => {
+    session.server = await startApi(env);
+    session.token = await login(session.server, "admin", env.ADMIN_PASSWORD ?? "changeme123");
+    session.personaId = await defaultPersonaId(session.server, session.token);
+  });
+
+  afterAll(async () => {
+    await session.server?.stop();
+    if (session.server) {
+      removeDir(session.server.dir);
+    }
+  });
+
+  return session;
 }
