@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { AppError } from "@/lib/errors";
-import { closeLimiters, consume, ensureQuota } from "./rate-limit";
+import { closeLimiters, consume, ensureQuota, type LimitKind } from "./rate-limit";
 
 // rate-limiter-flexible's memory store reads Date.now and expires keys with
 // timers, so a fake clock drives whole windows in no time.
@@ -35,6 +35,13 @@ async function refusal(attempt: Promise<unknown>): Promise<AppError> {
   return error as AppError;
 }
 
+// Uses up the whole budget of 3 points.
+async function spend(kind: LimitKind, key: string) {
+  for (let i = 0; i < 3; i++) {
+    await consume(kind, key);
+  }
+}
+
 describe("consume", () => {
   it("counts the remaining quota down in its headers", async () => {
     const remaining = [];
@@ -46,9 +53,7 @@ describe("consume", () => {
   });
 
   it("refuses once the budget is spent with 429, Retry-After and the quota headers", async () => {
-    for (let i = 0; i < 3; i++) {
-      await consume("auth", "1.1.1.1");
-    }
+    await spend("auth", "1.1.1.1");
     const error = await refusal(consume("auth", "1.1.1.1"));
 
     expect(error.status).toBe(429);
@@ -60,9 +65,7 @@ describe("consume", () => {
   });
 
   it("tells how long is left of the window in Retry-After", async () => {
-    for (let i = 0; i < 3; i++) {
-      await consume("auth", "1.1.1.1");
-    }
+    await spend("auth", "1.1.1.1");
     await vi.advanceTimersByTimeAsync(45_000);
     const error = await refusal(consume("auth", "1.1.1.1"));
 
@@ -70,26 +73,20 @@ describe("consume", () => {
   });
 
   it("gives a full budget back when the window has passed", async () => {
-    for (let i = 0; i < 3; i++) {
-      await consume("auth", "1.1.1.1");
-    }
+    await spend("auth", "1.1.1.1");
     await vi.advanceTimersByTimeAsync(60_001);
 
     expect((await consume("auth", "1.1.1.1"))["X-RateLimit-Remaining"]).toBe("2");
   });
 
   it("keeps each client's budget apart", async () => {
-    for (let i = 0; i < 3; i++) {
-      await consume("auth", "1.1.1.1");
-    }
+    await spend("auth", "1.1.1.1");
 
     expect((await consume("auth", "2.2.2.2"))["X-RateLimit-Remaining"]).toBe("2");
   });
 
   it("keeps the auth and default budgets apart", async () => {
-    for (let i = 0; i < 3; i++) {
-      await consume("auth", "1.1.1.1");
-    }
+    await spend("auth", "1.1.1.1");
     const headers = await consume("default", "1.1.1.1");
 
     expect(headers["X-RateLimit-Limit"]).toBe("5");
@@ -97,9 +94,7 @@ describe("consume", () => {
   });
 
   it("never answers Retry-After 0, even in a window's last moment", async () => {
-    for (let i = 0; i < 3; i++) {
-      await consume("auth", "1.1.1.1");
-    }
+    await spend("auth", "1.1.1.1");
     await vi.advanceTimersByTimeAsync(59_900);
     const error = await refusal(consume("auth", "1.1.1.1"));
 
@@ -117,9 +112,7 @@ describe("ensureQuota", () => {
   });
 
   it("refuses once the budget is spent, until the window passes", async () => {
-    for (let i = 0; i < 3; i++) {
-      await consume("login_failures", "admin");
-    }
+    await spend("login_failures", "admin");
 
     expect((await refusal(ensureQuota("login_failures", "admin"))).status).toBe(429);
     await vi.advanceTimersByTimeAsync(60_001);
