@@ -71,4 +71,14 @@ describe("POST /api/v1/auth/password", () => {
 
     expect((await call(api.server, "/api/v1/auth/me", { token })).status).toBe(200);
   });
+
+  it("refuses a login that matches a 72-byte password only in its first 72 bytes", async () => {
+    const long = "p".repeat(72);
+    const token = await login(api.server, "admin", SECOND);
+    const changed = await changePassword(token, { current_password: SECOND, new_password: long });
+    expect(changed.status).toBe(200);
+
+    await expect(login(api.server, "admin", `${long}extra`)).rejects.toThrow("401");
+    expect(await login(api.server, "admin", long)).toBeTruthy();
+  });
 });

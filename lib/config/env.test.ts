@@ -101,6 +101,7 @@ describe("parseEnv refusals", () => {
     ["RATE_LIMIT_DEFAULT", "ten", "RATE_LIMIT_DEFAULT"],
     ["LOG_LEVEL", "loud", "LOG_LEVEL"],
     ["MAX_BODY_BYTES", "10", "MAX_BODY_BYTES"],
+    ["ADMIN_PASSWORD", "é".repeat(37), "ADMIN_PASSWORD must be at most 72 bytes"],
   ])("refuses %s=%s", (name, value, message) => {
     expect(() => parse({ [name]: value })).toThrow(message);
   });

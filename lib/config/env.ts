@@ -60,7 +60,11 @@ export const envSchema = z.object({
   ACCESS_TOKEN_EXPIRE_MINUTES: z.coerce.number().int().min(1).max(10080).default(60),
   DATABASE_URL: databaseUrl.default("file:data/agent-console.db"),
   DATABASE_AUTH_TOKEN: z.string().optional(),
-  ADMIN_PASSWORD: z.string().min(1).max(72).optional(),
+  // bcrypt reads 72 bytes; more would be silently cut.
+  ADMIN_PASSWORD: z
+    .string()
+    .refine((value) => Buffer.byteLength(value) <= 72, "ADMIN_PASSWORD must be at most 72 bytes")
+    .optional(),
   OPENROUTER_API_KEY: z.string().optional(),
   OPENROUTER_BASE_URL: webUrl.default("https://openrouter.ai/api/v1"),
   READINESS_TIMEOUT_MS: z.coerce.number().int().min(50).max(2500).default(2000),
