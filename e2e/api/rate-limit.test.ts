@@ -7,7 +7,7 @@ import { call, form, waitForLog } from "./support/http";
 let defaults: RunningServer;
 let tuned: RunningServer;
 
-const WINDOW = 8;
+const WINDOW = 15;
 
 beforeAll(async () => {
   [defaults, tuned] = await Promise.all([

@@ -146,9 +146,10 @@ describe("a failed login", () => {
     const unknown = median(timings.unknown);
     const wrong = median(timings.wrong);
     // A bcrypt compare at cost 12 is ~250 ms; skipping it would make an
-    // unknown user answer in a few ms.
+    // unknown user answer in a few ms, a ratio near 0. The bounds are wide
+    // because the machine may be busy with other work.
     expect(wrong).toBeGreaterThan(50);
-    expect(unknown / wrong).toBeGreaterThan(0.6);
-    expect(unknown / wrong).toBeLessThan(1.6);
+    expect(unknown / wrong).toBeGreaterThan(0.4);
+    expect(unknown / wrong).toBeLessThan(2.5);
   });
 });
