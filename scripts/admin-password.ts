@@ -1,7 +1,8 @@
 // `npm run admin:password -- <username>`: replace an admin's password. Every
 // token and console session issued before the change stops working.
 import { AppError } from "@/lib/errors";
-import { adminCommand, newPassword } from "./admin-command";
+import { adminCommand } from "./admin-command";
+import { newPassword } from "./admin-new-password";
 
 await adminCommand("admin:password", async (username) => {
   const { findAdmin, setPassword } = await import("@/lib/auth/admins");

@@ -123,6 +123,19 @@ describe("npm run admin:add", () => {
     expect(await query("SELECT username FROM admins")).toEqual(before);
   });
 
+  it("tells an unusable database in one line, without a stack trace", async () => {
+    // A database path under a plain file can never be created.
+    const blocker = join(dir, "agent-console.db");
+    const result = await npmRun("admin:add", ["lost-admin"], {
+      env: { ...env, DATABASE_URL: `file:${join(blocker, "nested.db")}` },
+      input: "lost-password-123\n",
+    });
+
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^error: unexpected failure: /);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
   it("migrates a database that does not exist yet", async () => {
     const fresh = mkdtempSync(join(tmpdir(), "agent-console-commands-"));
     const result = await npmRun("admin:add", ["first-admin"], {
