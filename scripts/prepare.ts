@@ -26,6 +26,13 @@ function ensureEnvFile(path: string) {
 // naming every bad value. Variables already set win over the file.
 export function loadEnvironment(): Env {
   const path = envFilePath();
+  // An empty variable means "not set" (see parseEnv); left in place it would
+  // hide the file's value, which process.loadEnvFile never overrides.
+  for (const [name, value] of Object.entries(process.env)) {
+    if (value === "") {
+      delete process.env[name];
+    }
+  }
   ensureEnvFile(path);
   if (existsSync(path)) {
     process.loadEnvFile(path);

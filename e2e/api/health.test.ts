@@ -64,3 +64,47 @@ describe("health probes", () => {
     expect(await response.json()).toEqual({ status: "not_started", last_activity: null });
   });
 });
+
+describe("readiness and the provider", () => {
+  it("says the provider key is not set instead of pretending", async () => {
+    const keyless = await startServer();
+    try {
+      const response = await fetch(`${keyless.url}/health/ready`);
+      const body = await response.json();
+
+      expect(response.status).toBe(503);
+      expect(body.checks.openrouter).toEqual({
+        healthy: false,
+        error: "OPENROUTER_API_KEY is not set",
+      });
+      expect(body.checks.db.healthy).toBe(true);
+    } finally {
+      await keyless.stop();
+      removeDir(keyless.dir);
+    }
+  });
+
+  it("reports a rejected key", async () => {
+    provider.setMode("unauthorized");
+    const body = await (await fetch(`${server.url}/health/ready`)).json();
+
+    expect(body.checks.openrouter).toEqual({ healthy: false, error: "Provider answered HTTP 401" });
+  });
+
+  it("answers within READINESS_TIMEOUT_MS when the provider never answers", async () => {
+    provider.setMode("hang");
+    const started = performance.now();
+    const response = await fetch(`${server.url}/health/ready`);
+    const elapsed = performance.now() - started;
+
+    expect(response.status).toBe(503);
+    expect((await response.json()).checks.openrouter.error).toBe("No answer within 500 ms");
+    expect(elapsed).toBeLessThan(2000);
+  });
+
+  it("keeps liveness at 200 while the provider is down", async () => {
+    provider.setMode("down");
+
+    expect((await fetch(`${server.url}/health`)).status).toBe(200);
+  });
+});

@@ -3,7 +3,7 @@ import { asc, eq, sql } from "drizzle-orm";
 import { db } from "@/lib/db/client";
 import { admins, type Admin } from "@/lib/db/schema";
 import { AppError, credentialsError } from "@/lib/errors";
-import { hashPassword, verifyPassword } from "./password";
+import { MAX_PASSWORD_BYTES, hashPassword, passwordBytes, verifyPassword } from "./password";
 import type { CreateAdminInput } from "./schemas";
 
 export type AdminView = {
@@ -32,11 +32,13 @@ export const loginFailed = () =>
   });
 
 // Unknown users pay one bcrypt compare too, so timing does not reveal which
-// usernames exist.
+// usernames exist. bcrypt reads only the first 72 bytes, so a longer password
+// would match any password that starts with them: it is refused after the
+// compare, which keeps the timing the same.
 export async function checkCredentials(username: string, password: string): Promise<Admin> {
   const admin = await findAdmin(username);
   const valid = await verifyPassword(password, admin?.hashedPassword);
-  if (!admin || !valid) {
+  if (!admin || !valid || passwordBytes(password) > MAX_PASSWORD_BYTES) {
     throw loginFailed();
   }
 

@@ -25,12 +25,23 @@ const flag = z
   .enum(["true", "false", "1", "0", "yes", "no"])
   .transform((value) => ["true", "1", "yes"].includes(value));
 
-const origin = z.url().transform((value) => new URL(value).origin);
+// Without a scheme check, `localhost:3000` parses as a URL whose origin is "null",
+// which would let sandboxed and file:// pages through CORS.
+const webUrl = z.url({ protocol: /^https?$/, error: "expected an http(s):// URL" });
+
+const origin = webUrl.transform((value) => new URL(value).origin);
 
 const proxyEntry = z.string().refine((value) => {
-  const [address, bits] = value.split("/");
+  const [address, bits, ...rest] = value.split("/");
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) {
+    return false;
+  }
 
-  return isIP(address) !== 0 && (bits === undefined || /^\d{1,3}$/.test(bits));
+  // A prefix longer than the address would only fail later, when the server starts.
+  return (
+    bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 6 ? 128 : 32))
+  );
 }, "expected an IP address or CIDR block");
 
 // The runbook's SQLAlchemy form `sqlite+aiosqlite:///./data/x.db` names a local file too.
@@ -49,16 +60,22 @@ export const envSchema = z.object({
   ACCESS_TOKEN_EXPIRE_MINUTES: z.coerce.number().int().min(1).max(10080).default(60),
   DATABASE_URL: databaseUrl.default("file:data/agent-console.db"),
   DATABASE_AUTH_TOKEN: z.string().optional(),
-  ADMIN_PASSWORD: z.string().min(1).max(72).optional(),
+  // bcrypt reads 72 bytes; more would be silently cut.
+  ADMIN_PASSWORD: z
+    .string()
+    .refine((value) => Buffer.byteLength(value) <= 72, "ADMIN_PASSWORD must be at most 72 bytes")
+    .optional(),
   OPENROUTER_API_KEY: z.string().optional(),
-  OPENROUTER_BASE_URL: z.url().default("https://openrouter.ai/api/v1"),
+  OPENROUTER_BASE_URL: webUrl.default("https://openrouter.ai/api/v1"),
   READINESS_TIMEOUT_MS: z.coerce.number().int().min(50).max(2500).default(2000),
   CORS_ORIGINS: list(origin).default(["http://localhost:3000"]),
   TRUSTED_PROXIES: list(proxyEntry).default([]),
   RATE_LIMIT_AUTH: z.coerce.number().int().min(0).default(10),
   RATE_LIMIT_DEFAULT: z.coerce.number().int().min(0).default(60),
   RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86400).default(60),
-  REDIS_URL: z.url().optional(),
+  REDIS_URL: z
+    .url({ protocol: /^rediss?$/, error: "expected a redis:// or rediss:// URL" })
+    .optional(),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10_485_760).default(102_400),
   SHUTDOWN_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(100).max(600_000).default(25_000),

@@ -8,6 +8,7 @@ import { isDraining, startDraining } from "@/lib/health/lifecycle";
 import { readiness } from "@/lib/health/readiness";
 import { log } from "@/lib/log";
 import { clientAddress } from "./client-address";
+import { refuseMalformedRequest } from "./client-error";
 import { acceptRequestId, newNonce, pageCsp, securityHeaders, strictCsp } from "./headers";
 
 type Probe = "live" | "ready" | "agent";
@@ -83,6 +84,8 @@ export async function startFrontServer({ dev }: { dev: boolean }) {
     }
 
     res.writeHead(204, {
+      "Access-Control-Allow-Origin": origin,
+      Vary: "Origin",
       "Access-Control-Allow-Methods": "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS",
       "Access-Control-Allow-Headers": "Authorization, Content-Type, X-Request-ID",
       "Access-Control-Max-Age": "600",
@@ -123,15 +126,12 @@ export async function startFrontServer({ dev }: { dev: boolean }) {
 
     const probe = probes.get(path);
     if (probe) {
-      res.setHeader("Content-Security-Policy", strictCsp);
       await answerProbe(probe, req, res);
 
       return;
     }
 
-    if (api || path.startsWith("/_next/static/")) {
-      res.setHeader("Content-Security-Policy", strictCsp);
-    } else {
+    if (!api && !path.startsWith("/_next/static/")) {
       const csp = pageCsp(newNonce(), dev);
       req.headers["content-security-policy"] = csp;
       res.setHeader("Content-Security-Policy", csp);
@@ -161,6 +161,8 @@ export async function startFrontServer({ dev }: { dev: boolean }) {
     for (const [name, value] of securityHeaders) {
       res.setHeader(name, value);
     }
+    // Pages replace it with a nonce policy; every other answer, refusals included, keeps it.
+    res.setHeader("Content-Security-Policy", strictCsp);
     if (isDraining()) {
       res.setHeader("Connection", "close");
     }
@@ -204,6 +206,7 @@ export async function startFrontServer({ dev }: { dev: boolean }) {
 
   const server = createServer({ requestTimeout: 30_000 }, onRequest);
   server.keepAliveTimeout = 65_000;
+  server.on("clientError", refuseMalformedRequest);
 
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

@@ -64,11 +64,21 @@ export function isSettingKey(key: string): key is SettingKey {
   return Object.hasOwn(settingSchemas, key);
 }
 
-export const personaIdSchema = z.uuid("persona_id must be a UUID");
+// Ids are stored lowercase; a client may write one in capitals.
+export const personaIdSchema = z
+  .uuid("persona_id must be a UUID")
+  .transform((id) => id.toLowerCase());
+
+// A missing field and a field of the wrong type are told apart.
+const requiredString = (name: string) =>
+  z.string({
+    error: (issue) =>
+      issue.input === undefined ? `${name} is required` : `${name} must be a string`,
+  });
 
 export const settingUpdateSchema = z.object({
-  persona_id: z.string({ error: "persona_id is required" }),
-  key: z.string({ error: "key is required" }),
+  persona_id: requiredString("persona_id"),
+  key: requiredString("key"),
   value: z.unknown(),
 });
 

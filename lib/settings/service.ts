@@ -5,14 +5,19 @@ import { AppError, describeIssues } from "@/lib/errors";
 import { getPersonaOrThrow } from "@/lib/personas";
 import { isSettingKey, personaConfigSchema, settingSchemas, type PersonaConfig } from "./schema";
 
+// Any key is echoed in the refusal, but never more than a line of it.
+const MAX_ECHOED_KEY = 64;
+
 export function validateSetting(key: string, value: unknown) {
   if (!isSettingKey(key)) {
-    throw new AppError("bad_request", `Setting key '${key}' is not allowed`);
+    const shown = key.length > MAX_ECHOED_KEY ? `${key.slice(0, MAX_ECHOED_KEY)}...` : key;
+    throw new AppError("bad_request", `Setting key '${shown}' is not allowed`);
   }
 
   const parsed = settingSchemas[key].safeParse(value);
   if (!parsed.success) {
-    throw new AppError("bad_request", `Invalid value for '${key}': ${describeIssues(parsed.error.issues)}`);
+    const problem = describeIssues(parsed.error.issues);
+    throw new AppError("bad_request", `Invalid value for '${key}': ${problem}`);
   }
 
   return { key, value: parsed.data };
