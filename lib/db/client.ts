@@ -7,7 +7,11 @@ import * as schema from "./schema";
 
 export type Database = LibSQLDatabase<typeof schema>;
 
-type Handle = { client: Client; db: Database };
+type Handle = { client: Client; db: Database; probe?: Client };
+
+// SQLite's busy timeout: writers wait this long for another writer's lock
+// instead of failing at once with "database is locked".
+const BUSY_TIMEOUT_MS = 5000;
 
 // The front server and the Next bundle load this module separately in one
 // process; a process-wide slot gives them one connection pool.
@@ -22,26 +26,21 @@ export function localPath(url: string): string | undefined {
   return url.slice("file:".length).split("?")[0];
 }
 
-function open(): Handle {
+function connect(timeout: number): Client {
   const { DATABASE_URL, DATABASE_AUTH_TOKEN } = env();
   const path = localPath(DATABASE_URL);
   if (path && path !== ":memory:") {
     mkdirSync(dirname(path), { recursive: true });
   }
 
-  // `timeout` is SQLite's busy timeout: writers wait for the lock instead of
-  // failing with "database is locked".
-  const client = createClient({
-    url: DATABASE_URL,
-    authToken: DATABASE_AUTH_TOKEN,
-    timeout: 5000,
-  });
-
-  return { client, db: drizzle(client, { schema }) };
+  return createClient({ url: DATABASE_URL, authToken: DATABASE_AUTH_TOKEN, timeout });
 }
 
 export function handle(): Handle {
-  registry[slot] ??= open();
+  if (!registry[slot]) {
+    const client = connect(BUSY_TIMEOUT_MS);
+    registry[slot] = { client, db: drizzle(client, { schema }) };
+  }
 
   return registry[slot];
 }
@@ -50,7 +49,24 @@ export function db(): Database {
   return handle().db;
 }
 
+// The client readiness reads through. libsql runs a local query synchronously
+// on the event loop, so a probe waiting out the 5 s busy timeout on a lock
+// held by another process would stall the whole process and miss its budget:
+// on a local file it gets its own connection with a short busy timeout. A
+// remote database is reached over the network, which never blocks the loop.
+export function probeClient(busyTimeoutMs: number): Client {
+  const current = handle();
+  if (!localPath(env().DATABASE_URL)) {
+    return current.client;
+  }
+
+  current.probe ??= connect(busyTimeoutMs);
+
+  return current.probe;
+}
+
 export function closeDb() {
+  registry[slot]?.probe?.close();
   registry[slot]?.client.close();
   registry[slot] = undefined;
 }

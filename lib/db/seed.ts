@@ -22,11 +22,13 @@ export async function seedAdmin() {
   const configured = env().ADMIN_PASSWORD;
   if (!(await findAdmin(DEFAULT_ADMIN))) {
     const password = configured ?? DEFAULT_PASSWORD;
-    await createAdmin(
+    const created = await createAdmin(
       { username: DEFAULT_ADMIN, full_name: "Admin User", password },
       configured === undefined,
     ).catch(ignoreConflict);
-    log().info({ username: DEFAULT_ADMIN }, "seed.admin_created");
+    if (created) {
+      log().info({ username: DEFAULT_ADMIN }, "seed.admin_created");
+    }
   }
 
   const admin = await findAdmin(DEFAULT_ADMIN);
