@@ -9,6 +9,10 @@ export type RedisServer = {
   // one on the same port, as after an outage.
   stop(): Promise<void>;
   start(): Promise<void>;
+  // SIGSTOP / SIGCONT: connections stay open but nothing is answered, as
+  // with an overloaded server or a network that drops packets.
+  pause(): void;
+  resume(): void;
 };
 
 // One throwaway redis-server (Debian's package) on 127.0.0.1 and a free port,
@@ -37,7 +41,14 @@ export async function startRedis(): Promise<RedisServer> {
 
   await start();
 
-  return { url: `redis://127.0.0.1:${port}`, port, stop, start };
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    port,
+    stop,
+    start,
+    pause: () => child?.kill("SIGSTOP"),
+    resume: () => child?.kill("SIGCONT"),
+  };
 }
 
 function answersPing(port: number): Promise<boolean> {

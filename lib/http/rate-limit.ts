@@ -15,36 +15,67 @@ type Limiters = {
   byKind: Record<LimitKind, RateLimiterAbstract | null>;
   points: Record<LimitKind, number>;
   redis: Redis | null;
+  connected: Promise<void>;
 };
 
 const slot = Symbol.for("agent-console.rate-limit");
 const registry = globalThis as unknown as Record<symbol, Limiters | undefined>;
 
+const COMMAND_TIMEOUT_MS = 300;
+
 function connectRedis(url: string): Redis {
   // No offline queue and a single attempt: when Redis is away a request falls
-  // back to the in-memory limiter at once instead of waiting for it.
+  // back to the in-memory limiter at once instead of waiting for it. A Redis
+  // that is connected but silent (overloaded, or packets dropped) would hold
+  // every request forever without a command timeout.
   const redis = new Redis(url, {
     enableOfflineQueue: false,
     maxRetriesPerRequest: 1,
     connectTimeout: 1000,
+    commandTimeout: COMMAND_TIMEOUT_MS,
     retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
   });
 
   let reported = false;
-  redis.on("error", (err) => {
+  const report = (err: Error) => {
     if (!reported) {
       log().error({ err }, "rate_limit.redis_unavailable: limits are per instance until it returns");
       reported = true;
     }
-  });
+  };
+  redis.on("error", report);
   redis.on("ready", () => {
     if (reported) {
       log().info("rate_limit.redis_recovered");
     }
     reported = false;
   });
+  // A command that ran into the timeout means Redis is silent: reconnecting
+  // makes it "not ready" until it answers again, so that meanwhile requests
+  // fall back to memory at once instead of each waiting out the timeout.
+  redis.on("silent", () => {
+    if (redis.status === "ready") {
+      report(new Error(`no answer within ${COMMAND_TIMEOUT_MS} ms`));
+      redis.disconnect(true);
+    }
+  });
 
   return redis;
+}
+
+// Until the first connection is up the limiter answers from this instance's
+// memory, so a freshly restarted instance would hand out fresh budgets: the
+// first requests wait for Redis, for a second at most, or until it fails.
+function firstConnection(redis: Redis): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      redis.off("ready", done).off("error", done);
+      resolve();
+    };
+    const timer = setTimeout(done, 1000);
+    redis.once("ready", done).once("error", done);
+  });
 }
 
 function build(kind: LimitKind, points: number, duration: number, redis: Redis | null) {
@@ -79,6 +110,7 @@ function limiters(): Limiters {
     };
     registry[slot] = {
       redis,
+      connected: redis ? firstConnection(redis) : Promise.resolve(),
       points,
       byKind: {
         auth: build("auth", points.auth, window, redis),
@@ -109,12 +141,14 @@ function tooMany(limit: number, res: RateLimiterRes) {
 // Takes one point from `key`'s budget; the returned headers tell the client
 // what is left. Throws a 429 once the budget is spent.
 export async function consume(kind: LimitKind, key: string): Promise<Record<string, string>> {
-  const { byKind, points } = limiters();
+  const { byKind, points, connected } = limiters();
+  await connected;
   const limiter = byKind[kind];
   if (!limiter) {
     return {};
   }
 
+  const started = performance.now();
   try {
     return quotaHeaders(points[kind], await limiter.consume(key));
   } catch (rejection) {
@@ -123,13 +157,24 @@ export async function consume(kind: LimitKind, key: string): Promise<Record<stri
     }
 
     throw rejection;
+  } finally {
+    noticeSilence(started);
+  }
+}
+
+function noticeSilence(started: number) {
+  if (performance.now() - started >= COMMAND_TIMEOUT_MS) {
+    limiters().redis?.emit("silent");
   }
 }
 
 // Refuses when `key` has no points left, without spending one.
 export async function ensureQuota(kind: LimitKind, key: string) {
-  const { byKind, points } = limiters();
+  const { byKind, points, connected } = limiters();
+  await connected;
+  const started = performance.now();
   const res = await byKind[kind]?.get(key);
+  noticeSilence(started);
   if (res && res.remainingPoints <= 0 && res.consumedPoints >= points[kind]) {
     throw tooMany(points[kind], res);
   }
@@ -138,11 +183,12 @@ export async function ensureQuota(kind: LimitKind, key: string) {
 // Redis trouble degrades the limiter (it falls back to per-instance memory)
 // but never makes the service unready.
 export async function limiterHealth() {
-  const { redis } = limiters();
+  const { redis, connected } = limiters();
   if (!redis) {
     return undefined;
   }
 
+  await connected;
   const started = performance.now();
   let timer: NodeJS.Timeout | undefined;
   try {
