@@ -9,7 +9,8 @@ export type ErrorCode =
   | "conflict"
   | "payload_too_large"
   | "unsupported_media_type"
-  | "rate_limited";
+  | "rate_limited"
+  | "unavailable";
 
 const statusByCode: Record<ErrorCode, number> = {
   bad_request: 400,
@@ -20,10 +21,20 @@ const statusByCode: Record<ErrorCode, number> = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,
+  unavailable: 503,
 };
+
+// The front server (loaded by tsx) and the Next bundle each have their own copy
+// of this class, and process-wide singletons (the database client) throw the
+// copy that created them: `instanceof` checks a brand, not the copy.
+const brand = Symbol.for("agent-console.AppError");
 
 export class AppError extends Error {
   readonly status: number;
+
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === "object" && value !== null && brand in value;
+  }
 
   constructor(
     readonly code: ErrorCode,
@@ -33,6 +44,7 @@ export class AppError extends Error {
     super(detail);
     this.name = "AppError";
     this.status = statusByCode[code];
+    Object.defineProperty(this, brand, { value: true });
   }
 }
 

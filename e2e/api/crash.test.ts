@@ -10,14 +10,6 @@ afterAll(async () => {
   removeDir(servers[0].dir);
 });
 
-// The server process itself: `startServer` runs it under tsx's launcher, which
-// cannot pass a SIGKILL on.
-function serverPid(server: RunningServer): number {
-  const line = server.logLines().find((l) => l.message === "server.listening");
-
-  return Number(line?.pid);
-}
-
 type Writer = { personaId: string; acked: number; sent: number };
 
 // Each writer writes 1, 2, 3... to its own persona's tone, one write at a time,
@@ -52,7 +44,7 @@ describe("crash safety", () => {
     const streams = writers.map((writer) => write(api, writer));
     await new Promise((resolve) => setTimeout(resolve, 1500));
 
-    process.kill(serverPid(first), "SIGKILL");
+    first.process.kill("SIGKILL");
     await Promise.all(streams);
     await first.exited;
     const second = await startServer({ dir: first.dir, env: { RATE_LIMIT_DEFAULT: "100000" } });

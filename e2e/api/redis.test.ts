@@ -64,14 +64,20 @@ describe("rate limits when Redis goes away and comes back", () => {
     }
   });
 
-  it("answers within a second while Redis accepts connections but never replies", async () => {
-    redis.pause();
-    try {
+  it("answers at most a second later while Redis accepts connections but never replies", async () => {
+    const timedLogin = async () => {
       const started = performance.now();
       const response = await login(servers[0], "198.51.100.40");
 
-      expect(response.status).toBe(200);
-      expect(performance.now() - started).toBeLessThan(1500);
+      return { status: response.status, ms: performance.now() - started };
+    };
+    const before = await timedLogin();
+    redis.pause();
+    try {
+      const paused = [await timedLogin(), await timedLogin()];
+
+      expect(paused.map((attempt) => attempt.status)).toEqual([200, 200]);
+      expect(Math.max(...paused.map((attempt) => attempt.ms))).toBeLessThan(before.ms + 1000);
     } finally {
       redis.resume();
     }

@@ -24,7 +24,7 @@ export type ServerOptions = {
   dir?: string;
 };
 
-// Starts the real product (`tsx scripts/start.ts`, as `npm start` does) on a
+// Starts the real product (`node --import tsx scripts/start.ts`, as `npm start` does) on a
 // free port, with its own SQLite file in a temporary directory and no env file.
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), "agent-console-test-"));
@@ -41,7 +41,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     SHUTDOWN_DELAY_MS: "0",
     ...options.env,
   } as unknown as NodeJS.ProcessEnv;
-  const child = spawn(join("node_modules", ".bin", "tsx"), ["scripts/start.ts"], {
+  // Node itself, not the tsx launcher: the launcher turns a SIGTERM into a
+  // SIGKILL when its child is slow to acknowledge it, and cannot pass one on.
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
     env,
     stdio: ["ignore", "pipe", "pipe"],
   });

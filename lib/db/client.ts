@@ -3,15 +3,16 @@ import { dirname } from "node:path";
 import { createClient, type Client } from "@libsql/client";
 import { drizzle, type LibSQLDatabase } from "drizzle-orm/libsql";
 import { env } from "@/lib/config/env";
+import { BUSY_SLICE_MS, laneClient, writeLane } from "./busy";
 import * as schema from "./schema";
 
 export type Database = LibSQLDatabase<typeof schema>;
 
 type Handle = { client: Client; db: Database; probe?: Client };
 
-// SQLite's busy timeout: writers wait this long for another writer's lock
-// instead of failing at once with "database is locked".
-const BUSY_TIMEOUT_MS = 5000;
+// In WAL mode readers wait on a lock only while a crashed writer's log is
+// recovered, which is brief.
+const READ_BUSY_TIMEOUT_MS = 1000;
 
 // The front server and the Next bundle load this module separately in one
 // process; a process-wide slot gives them one connection pool.
@@ -26,19 +27,34 @@ export function localPath(url: string): string | undefined {
   return url.slice("file:".length).split("?")[0];
 }
 
-function connect(timeout: number): Client {
+function connect(timeout: number, concurrency?: number): Client {
   const { DATABASE_URL, DATABASE_AUTH_TOKEN } = env();
   const path = localPath(DATABASE_URL);
   if (path && path !== ":memory:") {
     mkdirSync(dirname(path), { recursive: true });
   }
 
-  return createClient({ url: DATABASE_URL, authToken: DATABASE_AUTH_TOKEN, timeout });
+  return createClient({ url: DATABASE_URL, authToken: DATABASE_AUTH_TOKEN, timeout, concurrency });
+}
+
+// A local file gets a write lane (see busy.ts): writers wait for another
+// process's lock instead of failing at once with "database is locked", without
+// freezing this process meanwhile. In memory there is one connection only; a
+// remote server does its own waiting, over the network.
+function open(): Client {
+  const path = localPath(env().DATABASE_URL);
+  if (!path || path === ":memory:") {
+    return connect(READ_BUSY_TIMEOUT_MS);
+  }
+
+  const lane = writeLane(() => connect(BUSY_SLICE_MS, 1));
+
+  return laneClient(connect(READ_BUSY_TIMEOUT_MS), lane);
 }
 
 export function handle(): Handle {
   if (!registry[slot]) {
-    const client = connect(BUSY_TIMEOUT_MS);
+    const client = open();
     registry[slot] = { client, db: drizzle(client, { schema }) };
   }
 
@@ -50,10 +66,10 @@ export function db(): Database {
 }
 
 // The client readiness reads through. libsql runs a local query synchronously
-// on the event loop, so a probe waiting out the 5 s busy timeout on a lock
-// held by another process would stall the whole process and miss its budget:
-// on a local file it gets its own connection with a short busy timeout. A
-// remote database is reached over the network, which never blocks the loop.
+// on the event loop, so a probe waiting on a lock would stall the whole
+// process and could miss its budget: on a local file it gets its own
+// connection with a short busy timeout. A remote database is reached over the
+// network, which never blocks the loop.
 export function probeClient(busyTimeoutMs: number): Client {
   const current = handle();
   if (!localPath(env().DATABASE_URL)) {

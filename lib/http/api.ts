@@ -25,7 +25,9 @@ export function requestContext(headers: Headers) {
   };
 }
 
-export function errorResponse(error: unknown, requestId: string, extra: Record<string, string>) {
+export function errorResponse(failure: unknown, requestId: string, extra: Record<string, string>) {
+  // The ORM wraps what the database client throws (a refusal of the db layer too).
+  const error = failure instanceof Error && failure.cause instanceof AppError ? failure.cause : failure;
   if (error instanceof AppError) {
     return Response.json(
       { detail: error.detail },

@@ -212,7 +212,7 @@ export async function startFrontServer({ dev }: { dev: boolean }) {
     server.once("error", reject);
     server.listen(config.PORT, config.HOST, resolve);
   });
-  logger.info({ host: config.HOST, port: config.PORT, dev, pid: process.pid }, "server.listening");
+  logger.info({ host: config.HOST, port: config.PORT, dev }, "server.listening");
 
   // SIGTERM: readiness fails at once, the listener stays up for
   // SHUTDOWN_DELAY_MS so load balancers see it, then closes; the process
