@@ -1,4 +1,4 @@
-import { existsSync, linkSync, statSync, unlinkSync } from "node:fs";
+import { chmodSync, existsSync, linkSync, statSync, unlinkSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { createClient, type Client, type InStatement } from "@libsql/client";
 import { localPath } from "./client";
@@ -11,7 +11,7 @@ const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
 const SCHEMA_QUERY = `SELECT type, name, sql FROM sqlite_master
   WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'
     AND name NOT LIKE 'libsql\\_%' ESCAPE '\\' AND name NOT LIKE '\\_litestream%' ESCAPE '\\'
-  ORDER BY type = 'table' DESC, rowid`;
+  ORDER BY rowid`;
 
 // A local file: VACUUM INTO writes a compact copy from one read snapshot. In
 // WAL mode it holds no lock that writers wait on, so the server keeps serving.
@@ -36,14 +36,12 @@ export async function copyRows(from: Client, target: string) {
   const snapshot = await from.transaction("read");
   try {
     const schema = await snapshot.execute(SCHEMA_QUERY);
-    // Rows go in table by table; foreign keys are checked once, at commit.
+    const tables = schema.rows.filter((entry) => entry.type === "table");
+    // Tables, then their rows, then indexes, views and triggers; foreign keys
+    // are checked once, at commit.
     const statements: InStatement[] = ["PRAGMA defer_foreign_keys = ON"];
-    for (const entry of schema.rows) {
-      statements.push(String(entry.sql));
-      if (entry.type !== "table") {
-        continue;
-      }
-
+    statements.push(...tables.map((entry) => String(entry.sql)));
+    for (const entry of tables) {
       const rows = await snapshot.execute(`SELECT * FROM ${quote(String(entry.name))}`);
       const columns = rows.columns.map(quote).join(", ");
       const marks = rows.columns.map(() => "?").join(", ");
@@ -52,6 +50,8 @@ export async function copyRows(from: Client, target: string) {
         statements.push({ sql: insert, args: rows.columns.map((_, i) => row[i]) });
       }
     }
+    const rest = schema.rows.filter((entry) => entry.type !== "table");
+    statements.push(...rest.map((entry) => String(entry.sql)));
     await to.batch(statements, "write");
   } finally {
     snapshot.close();
@@ -89,6 +89,8 @@ export async function backupDatabase(source: BackupSource, file: string) {
     } else {
       await remoteCopy(source, partial);
     }
+    // It holds password hashes: readable by its owner only.
+    chmodSync(partial, 0o600);
     linkSync(partial, target);
   } finally {
     if (existsSync(partial)) {

@@ -3,7 +3,7 @@ import { dirname } from "node:path";
 import { createClient, type Client } from "@libsql/client";
 import { drizzle, type LibSQLDatabase } from "drizzle-orm/libsql";
 import { env } from "@/lib/config/env";
-import { BUSY_SLICE_MS, laneClient, writeLane } from "./busy";
+import { BUSY_SLICE_MS, laneClient, writeLane } from "./write-lane";
 import * as schema from "./schema";
 
 export type Database = LibSQLDatabase<typeof schema>;
@@ -37,7 +37,7 @@ function connect(timeout: number, concurrency?: number): Client {
   return createClient({ url: DATABASE_URL, authToken: DATABASE_AUTH_TOKEN, timeout, concurrency });
 }
 
-// A local file gets a write lane (see busy.ts): writers wait for another
+// A local file gets a write lane (see write-lane.ts): writers wait for another
 // process's lock instead of failing at once with "database is locked", without
 // freezing this process meanwhile. In memory there is one connection only; a
 // remote server does its own waiting, over the network.
