@@ -23,9 +23,16 @@ function login(url: string) {
 
 // A settings write whose body arrives in two halves, `pause` ms apart: it is
 // in flight, inside the server, for that long.
-function slowSettingsWrite(server: RunningServer, token: string, body: string, pause: number) {
+function slowSettingsWrite(
+  server: RunningServer,
+  token: string,
+  body: string,
+  pause: number,
+  agent?: Agent,
+) {
   return new Promise<{ status: number; text: string }>((resolve, reject) => {
     const req = request(`${server.url}/api/v1/settings`, {
+      agent,
       method: "POST",
       headers: {
         authorization: `Bearer ${token}`,
@@ -65,7 +72,6 @@ describe("SIGTERM drain", () => {
     const logins = Array.from({ length: 6 }, () => login(running.url));
     await new Promise((resolve) => setTimeout(resolve, 100));
 
-    const signalled = performance.now();
     running.process.kill("SIGTERM");
     await until(() => drainLine(running) !== undefined);
     const ready = await fetch(`${running.url}/health/ready`);
@@ -80,8 +86,8 @@ describe("SIGTERM drain", () => {
     expect(done.map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 200]);
     expect(readyAt).toBeLessThan(Math.max(...done.map((r) => r.at)));
     expect(drainLine(running)?.in_flight).toBeGreaterThan(0);
+    // 0, not 1: it ended by draining, before SHUTDOWN_GRACE_MS ran out.
     expect(await running.exited).toBe(0);
-    expect(performance.now() - signalled).toBeLessThan(5000);
   });
 
   it("lets a request whose body is still arriving finish before exiting", async () => {
@@ -102,6 +108,8 @@ describe("SIGTERM drain", () => {
 
   it("is not held open by idle keep-alive connections", async () => {
     server = await startServer({ env: { SHUTDOWN_GRACE_MS: "20000" } });
+    // Sockets this agent keeps never time out on the client's side: only the
+    // server can close them.
     const agent = new Agent({ keepAlive: true, maxSockets: 4 });
     const get = (path: string) =>
       new Promise<number>((resolve, reject) => {
@@ -116,7 +124,7 @@ describe("SIGTERM drain", () => {
       200, 200, 200,
     ]);
     const token = await tokenFor(server.url);
-    const inFlight = slowSettingsWrite(server, token, "{}", 500);
+    const inFlight = slowSettingsWrite(server, token, "{}", 500, agent);
     await new Promise((resolve) => setTimeout(resolve, 100));
 
     const signalled = performance.now();
@@ -124,7 +132,7 @@ describe("SIGTERM drain", () => {
     const code = await server.exited;
 
     expect(code).toBe(0);
-    expect(performance.now() - signalled).toBeLessThan(3000);
+    expect(performance.now() - signalled).toBeLessThan(10_000);
     expect((await inFlight).status).toBe(400);
     agent.destroy();
   });
@@ -141,7 +149,7 @@ describe("SIGTERM drain", () => {
     server.process.kill("SIGTERM");
 
     expect(await server.exited).toBe(1);
-    expect(performance.now() - second).toBeLessThan(1000);
+    expect(performance.now() - second).toBeLessThan(2000);
     expect(server.logLines().some((l) => l.message === "shutdown.forced")).toBe(true);
   });
 
@@ -157,7 +165,7 @@ describe("SIGTERM drain", () => {
     expect(await server.exited).toBe(1);
     const waited = performance.now() - signalled;
     expect(waited).toBeGreaterThan(1400);
-    expect(waited).toBeLessThan(3000);
+    expect(waited).toBeLessThan(5000);
     const expired = server.logLines().find((l) => l.message === "shutdown.grace_expired");
     expect(expired?.in_flight).toBe(1);
   });
