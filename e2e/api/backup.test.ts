@@ -1,10 +1,11 @@
-import { spawn } from "node:child_process";
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createClient } from "@libsql/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { copyRows } from "@/lib/db/backup";
+import { runCommand } from "../support/command";
 import { adminApi, createPersonas, readConfig, writeSetting, type Api } from "../support/admin-api";
 import { removeDir, startServer, type RunningServer } from "../support/server";
 
@@ -27,17 +28,9 @@ afterAll(async () => {
 });
 
 function backup(file: string, databaseUrl = server.databaseUrl) {
-  const childEnv = { PATH: process.env.PATH, DATABASE_URL: databaseUrl, ENV_FILE: join(out, "absent.env") };
-  const child = spawn("npm", ["run", "--silent", "db:backup", "--", file], {
-    env: childEnv as unknown as NodeJS.ProcessEnv,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  child.stdout.on("data", (chunk: Buffer) => (output += chunk));
-  child.stderr.on("data", (chunk: Buffer) => (output += chunk));
-
-  return new Promise<{ code: number | null; output: string }>((resolve) => {
-    child.once("exit", (code: number | null) => resolve({ code, output }));
+  return runCommand("npm", ["run", "--silent", "db:backup", "--", file], {
+    DATABASE_URL: databaseUrl,
+    ENV_FILE: join(out, "absent.env"),
   });
 }
 
@@ -60,7 +53,8 @@ function countUp(stop: () => boolean) {
 async function tones(databaseUrl: string): Promise<number[]> {
   const client = createClient({ url: databaseUrl });
   const rows = await client.execute({
-    sql: "SELECT persona_id, value FROM persona_settings WHERE key = 'persona_tone' AND persona_id IN (?, ?)",
+    sql: `SELECT persona_id, value FROM persona_settings
+          WHERE key = 'persona_tone' AND persona_id IN (?, ?)`,
     args: personas,
   });
   client.close();
@@ -144,9 +138,12 @@ describe("npm run db:backup", () => {
     source.close();
 
     expect(await integrity(`file:${target}`)).toBe("ok");
-    expect((await tones(`file:${target}`)).sort()).toEqual((await tones(server.databaseUrl)).sort());
+    const live = await tones(server.databaseUrl);
+    expect((await tones(`file:${target}`)).sort()).toEqual(live.sort());
     const copy = createClient({ url: `file:${target}` });
-    const tables = await copy.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name");
+    const tables = await copy.execute(
+      "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name",
+    );
     copy.close();
     expect(tables.rows.map((row) => row.name)).toEqual([
       "__drizzle_migrations",

@@ -1,7 +1,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createClient } from "@libsql/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { adminApi, defaultPersonaId, readConfig, writeSetting, type Api } from "../support/admin-api";
+import { adminApi, defaultPersonaId, readConfig, writeSetting } from "../support/admin-api";
+import type { Api } from "../support/admin-api";
 import { removeDir, startServer, type RunningServer } from "../support/server";
 import { STUB_PROVIDER_KEY, startStubProvider, type StubProvider } from "../support/stub-provider";
 
@@ -50,7 +51,9 @@ async function holdWriteLock(databaseUrl: string): Promise<ChildProcess> {
   });
   await new Promise<void>((resolve, reject) => {
     child.stdout?.once("data", () => resolve());
-    child.once("exit", (code: number | null) => reject(new Error(`lock holder exited with ${code}`)));
+    child.once("exit", (code: number | null) => {
+      reject(new Error(`lock holder exited with ${code}`));
+    });
   });
 
   return child;
@@ -113,7 +116,8 @@ describe("readiness within its budget", () => {
       const started = performance.now();
       const write = await writeSetting(api, personaId, "persona_tone", "never written");
 
-      expect(write).toEqual({ status: 503, body: { detail: "The database is busy; retry shortly" } });
+      expect(write.status).toBe(503);
+      expect(write.body).toEqual({ detail: "The database is busy; retry shortly" });
       expect(performance.now() - started).toBeGreaterThan(4900);
     } finally {
       holder.kill("SIGKILL");
@@ -127,7 +131,9 @@ describe("readiness within its budget", () => {
     expect((await readConfig(api, personaId)).persona_tone).toBe("after release");
     // Committed, not left in a transaction on the connection that was refused.
     const other = createClient({ url: server.databaseUrl });
-    const row = await other.execute("SELECT value FROM persona_settings WHERE key = 'persona_tone'");
+    const row = await other.execute(
+      "SELECT value FROM persona_settings WHERE key = 'persona_tone'",
+    );
     other.close();
     expect(row.rows.map((r) => r.value)).toContain('"after release"');
   });

@@ -89,7 +89,8 @@ describe("rate limits when Redis goes away and comes back", () => {
     for (const [i, server] of servers.entries()) {
       const login = await loginAs(server, `198.51.100.2${i}`);
       const api = await adminApi(server.url, login);
-      const write = await writeSetting(api, await defaultPersonaId(api), "persona_tone", `no redis ${i}`);
+      const personaId = await defaultPersonaId(api);
+      const write = await writeSetting(api, personaId, "persona_tone", `no redis ${i}`);
 
       expect(write.status).toBe(200);
       expect((await fetch(`${server.url}/health`)).status).toBe(200);
@@ -146,7 +147,8 @@ describe("rate limits when Redis goes away and comes back", () => {
     }
     expect(statuses).toEqual([200, 200, 200, 429]);
     for (const server of servers) {
-      expect(server.logLines().some((line) => line.message === "rate_limit.redis_recovered")).toBe(true);
+      const recovered = server.logLines().filter((l) => l.message === "rate_limit.redis_recovered");
+      expect(recovered.length).toBeGreaterThan(0);
     }
   });
 });

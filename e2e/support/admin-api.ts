@@ -1,11 +1,13 @@
 import { tokenFor } from "./server";
 
+type Json = Record<string, unknown>;
+
 // Small typed calls to the admin API for tests that drive several servers.
 export type Api = {
   url: string;
   token: string;
-  get<T = Record<string, unknown>>(path: string): Promise<{ status: number; body: T }>;
-  post<T = Record<string, unknown>>(path: string, body: unknown): Promise<{ status: number; body: T }>;
+  get<T = Json>(path: string): Promise<{ status: number; body: T }>;
+  post<T = Json>(path: string, body: unknown): Promise<{ status: number; body: T }>;
 };
 
 export async function adminApi(url: string, token?: string): Promise<Api> {

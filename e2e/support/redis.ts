@@ -22,8 +22,10 @@ export async function startRedis(): Promise<RedisServer> {
   let child: ChildProcess | undefined;
 
   const start = async () => {
-    const args = ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"];
-    child = spawn("redis-server", args, { stdio: "ignore" });
+    const args = ["--port", String(port), "--bind", "127.0.0.1"];
+    child = spawn("redis-server", [...args, "--save", "", "--appendonly", "no"], {
+      stdio: "ignore",
+    });
     await waitFor(port, true);
   };
 

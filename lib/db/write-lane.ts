@@ -32,8 +32,7 @@ export function writeLane(open: () => Client) {
   let writer = open();
   let queue: Promise<unknown> = Promise.resolve();
 
-  async function attempt<T>(call: (client: Client) => Promise<T>): Promise<T> {
-    const deadline = Date.now() + PATIENCE_MS;
+  async function attempt<T>(call: (client: Client) => Promise<T>, deadline: number): Promise<T> {
     for (let tries = 1; ; tries++) {
       try {
         return await call(writer);
@@ -55,8 +54,11 @@ export function writeLane(open: () => Client) {
   }
 
   return {
+    // The patience runs from the call, not from its turn: writes queued
+    // behind one that waits for a lock are refused with it, not after it.
     run<T>(call: (client: Client) => Promise<T>): Promise<T> {
-      const result = queue.then(() => attempt(call));
+      const deadline = Date.now() + PATIENCE_MS;
+      const result = queue.then(() => attempt(call, deadline));
       queue = result.catch(() => undefined);
 
       return result;

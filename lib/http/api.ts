@@ -25,9 +25,17 @@ export function requestContext(headers: Headers) {
   };
 }
 
+// The ORM wraps what the database client throws, a refusal of the db layer too.
+function unwrap(failure: unknown) {
+  if (failure instanceof Error && failure.cause instanceof AppError) {
+    return failure.cause;
+  }
+
+  return failure;
+}
+
 export function errorResponse(failure: unknown, requestId: string, extra: Record<string, string>) {
-  // The ORM wraps what the database client throws (a refusal of the db layer too).
-  const error = failure instanceof Error && failure.cause instanceof AppError ? failure.cause : failure;
+  const error = unwrap(failure);
   if (error instanceof AppError) {
     return Response.json(
       { detail: error.detail },

@@ -39,7 +39,8 @@ function connectRedis(url: string): Redis {
   let reported = false;
   const report = (err: Error) => {
     if (!reported) {
-      log().error({ err }, "rate_limit.redis_unavailable: limits are per instance until it returns");
+      const message = "rate_limit.redis_unavailable: limits are per instance until it returns";
+      log().error({ err }, message);
       reported = true;
     }
   };
