@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { createClient } from "@libsql/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { copyRows } from "@/lib/db/backup";
-import { runCommand } from "../support/command";
+import { npmRun } from "./support/run";
 import { adminApi, createPersonas, readConfig, writeSetting, type Api } from "../support/admin-api";
 import { removeDir, startServer, type RunningServer } from "../support/server";
 
@@ -28,10 +28,9 @@ afterAll(async () => {
 });
 
 function backup(file: string, databaseUrl = server.databaseUrl) {
-  return runCommand("npm", ["run", "--silent", "db:backup", "--", file], {
-    DATABASE_URL: databaseUrl,
-    ENV_FILE: join(out, "absent.env"),
-  });
+  const env = { PATH: process.env.PATH, DATABASE_URL: databaseUrl, ENV_FILE: join(out, "none") };
+
+  return npmRun("db:backup", [file], { env });
 }
 
 // One writer counts up, writing n to persona n % 2, one write at a time: in

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createClient } from "@libsql/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCommand } from "../support/command";
+import { run } from "./support/run";
 import { adminApi, createPersonas, readConfig, writeSetting, type Api } from "../support/admin-api";
 import { startRedis, type RedisServer } from "../support/redis";
 import { removeDir, startServer, TEST_SECRET, tokenFor } from "../support/server";
@@ -156,11 +156,13 @@ function loadValues(p: number): [string, unknown][] {
 // together would; returns their exit codes and what they printed.
 function raceMigrations(databaseUrl: string, children: number) {
   const startAt = String(Date.now() + 4000);
-  const env = { SECRET_KEY: TEST_SECRET, DATABASE_URL: databaseUrl, START_AT: startAt };
-  const tsx = join("node_modules", ".bin", "tsx");
+  const env = { PATH: process.env.PATH, SECRET_KEY: TEST_SECRET, DATABASE_URL: databaseUrl };
+  const args = ["--import", "tsx", "e2e/support/migrate-race.ts"];
 
   return Promise.all(
-    Array.from({ length: children }, () => runCommand(tsx, ["e2e/support/migrate-race.ts"], env)),
+    Array.from({ length: children }, () => {
+      return run(process.execPath, args, { env: { ...env, START_AT: startAt } });
+    }),
   );
 }
 
