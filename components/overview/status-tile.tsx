@@ -1,0 +1,18 @@
+import { Badge, type Tone } from "@/components/ui/badge";
+
+type Props = { label: string; tone: Tone; value: string; detail?: React.ReactNode };
+
+export function StatusTile({ label, tone, value, detail }: Props) {
+  return (
+    <section
+      aria-label={label}
+      className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-800 dark:bg-slate-900"
+    >
+      <h2 className="text-sm font-medium text-slate-600 dark:text-slate-400">{label}</h2>
+      <p className="mt-2">
+        <Badge tone={tone}>{value}</Badge>
+      </p>
+      {detail && <p className="mt-2 text-xs text-slate-500 dark:text-slate-400">{detail}</p>}
+    </section>
+  );
+}
