@@ -4,6 +4,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireConsoleAdmin } from "@/lib/auth/console-session";
 import { getAgentStatus } from "@/lib/health/agent";
 import { isoSeconds } from "@/lib/health/clock";
+import { readinessHistory } from "@/lib/health/history";
 import { readiness } from "@/lib/health/readiness";
 
 export const metadata: Metadata = { title: "Overview · agent-console" };
@@ -13,12 +14,18 @@ export const metadata: Metadata = { title: "Overview · agent-console" };
 export default async function OverviewPage() {
   await requireConsoleAdmin("/");
   const [ready, agent] = await Promise.all([readiness(), getAgentStatus()]);
-  const now = new Date().toISOString();
+  const initial = {
+    live: { ok: true, timestamp: isoSeconds() },
+    ready,
+    agent,
+    history: readinessHistory(),
+    checkedAt: new Date().toISOString(),
+  };
 
   return (
     <>
       <PageHeader title="Overview" description="Service health and the agent, refreshed on their own." />
-      <LiveHealth initial={{ live: { ok: true, timestamp: isoSeconds() }, ready, agent, checkedAt: now }} />
+      <LiveHealth initial={initial} />
     </>
   );
 }

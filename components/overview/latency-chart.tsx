@@ -1,18 +1,17 @@
 import { checkLabels } from "./check-list";
 import type { Sample } from "./types";
 
-const WIDTH = 600;
-const HEIGHT = 160;
-const PAD = { top: 12, right: 12, bottom: 20, left: 44 };
+const WIDTH = 720;
+const HEIGHT = 180;
+const PAD = { top: 14, right: 12, bottom: 24, left: 56 };
 const SLOTS = 30;
 
-const strokes = [
-  "stroke-indigo-500",
-  "stroke-amber-500",
-  "stroke-teal-500",
-  "stroke-fuchsia-500",
+const series = [
+  { stroke: "stroke-indigo-500", swatch: "bg-indigo-500" },
+  { stroke: "stroke-amber-500", swatch: "bg-amber-500" },
+  { stroke: "stroke-teal-500", swatch: "bg-teal-500" },
+  { stroke: "stroke-fuchsia-500", swatch: "bg-fuchsia-500" },
 ];
-const fills = ["bg-indigo-500", "bg-amber-500", "bg-teal-500", "bg-fuchsia-500"];
 
 // A round number at or above the largest latency, for the top of the axis.
 function ceiling(max: number) {
@@ -21,12 +20,14 @@ function ceiling(max: number) {
   return Math.ceil(Math.max(max, 1) / step) * step;
 }
 
-function x(index: number) {
-  return PAD.left + (index / (SLOTS - 1)) * (WIDTH - PAD.left - PAD.right);
+function x(slot: number) {
+  return PAD.left + (slot / (SLOTS - 1)) * (WIDTH - PAD.left - PAD.right);
 }
 
-// One line per readiness check over the last answers; a failed check has no
-// latency, so it shows as a red mark at the top instead of a point.
+const clock = (iso?: string) => (iso ? iso.slice(11, 19) : "");
+
+// One line per readiness check over the last answers, newest on the right. A
+// failed check has no latency: it shows as a red mark along the top.
 export function LatencyChart({ samples }: { samples: Sample[] }) {
   const names = [...new Set(samples.flatMap((sample) => Object.keys(sample.latencies)))];
   const values = samples.flatMap((s) => Object.values(s.latencies)).filter((v) => v !== null);
@@ -40,50 +41,76 @@ export function LatencyChart({ samples }: { samples: Sample[] }) {
         viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
         role="img"
         aria-label={`Readiness check latency over the last ${samples.length} answers`}
-        className="h-auto w-full text-slate-400"
+        className="h-auto w-full text-[11px] text-slate-400 dark:text-slate-500"
       >
-        <line x1={PAD.left} x2={WIDTH - PAD.right} y1={y(0)} y2={y(0)} className="stroke-current" />
-        <line x1={PAD.left} x2={WIDTH - PAD.right} y1={y(top)} y2={y(top)} className="stroke-current opacity-30" strokeDasharray="4 4" />
-        <text x={PAD.left - 6} y={y(top) + 4} textAnchor="end" className="fill-current text-[11px]">
-          {top} ms
+        <Axis top={top} y={y} />
+        <text x={x(offset)} y={HEIGHT - 6} className="fill-current">
+          {clock(samples[0]?.at)}
         </text>
-        <text x={PAD.left - 6} y={y(0) + 4} textAnchor="end" className="fill-current text-[11px]">
-          0
+        <text x={x(SLOTS - 1)} y={HEIGHT - 6} textAnchor="end" className="fill-current">
+          {clock(samples.at(-1)?.at)}
         </text>
-        {names.map((name, series) => (
+        {names.map((name, index) => (
           <Series
             key={name}
             points={samples.map((s, i) => [x(i + offset), s.latencies[name] ?? null] as const)}
             y={y}
-            top={y(top)}
-            stroke={strokes[series % strokes.length]}
+            failedAt={PAD.top}
+            stroke={series[index % series.length].stroke}
           />
         ))}
       </svg>
       <figcaption className="mt-2 flex flex-wrap gap-4 text-xs text-slate-600 dark:text-slate-400">
-        {names.map((name, series) => (
-          <span key={name} className="inline-flex items-center gap-1.5">
-            <span aria-hidden="true" className={`inline-block size-2.5 rounded-full ${fills[series % fills.length]}`} />
+        {names.map((name, index) => (
+          <Swatch key={name} className={`size-2.5 rounded-full ${series[index % series.length].swatch}`}>
             {checkLabels[name] ?? name}
-          </span>
+          </Swatch>
         ))}
-        <span className="inline-flex items-center gap-1.5">
-          <span aria-hidden="true" className="inline-block h-2.5 w-1 bg-red-600" />
-          failed
-        </span>
+        <Swatch className="h-2.5 w-1 bg-red-600">failed</Swatch>
       </figcaption>
     </figure>
+  );
+}
+
+function Swatch({ className, children }: { className: string; children: React.ReactNode }) {
+  return (
+    <span className="inline-flex items-center gap-1.5">
+      <span aria-hidden="true" className={`inline-block ${className}`} />
+      {children}
+    </span>
+  );
+}
+
+function Axis({ top, y }: { top: number; y: (ms: number) => number }) {
+  return (
+    <g>
+      {[0, top / 2, top].map((ms) => (
+        <g key={ms}>
+          <line
+            x1={PAD.left}
+            x2={WIDTH - PAD.right}
+            y1={y(ms)}
+            y2={y(ms)}
+            className={`stroke-current ${ms === 0 ? "" : "opacity-40"}`}
+            strokeDasharray={ms === 0 ? undefined : "3 4"}
+          />
+          <text x={PAD.left - 8} y={y(ms) + 4} textAnchor="end" className="fill-current">
+            {ms === 0 ? "0" : `${ms} ms`}
+          </text>
+        </g>
+      ))}
+    </g>
   );
 }
 
 type SeriesProps = {
   points: (readonly [number, number | null])[];
   y: (ms: number) => number;
-  top: number;
+  failedAt: number;
   stroke: string;
 };
 
-function Series({ points, y, top, stroke }: SeriesProps) {
+function Series({ points, y, failedAt, stroke }: SeriesProps) {
   const path = points
     .map(([px, ms], i) => {
       if (ms === null) {
@@ -101,9 +128,16 @@ function Series({ points, y, top, stroke }: SeriesProps) {
       <path d={path} fill="none" strokeWidth={2} className={stroke} />
       {points.map(([px, ms], i) =>
         ms === null ? (
-          <rect key={i} x={px - 1.5} y={top} width={3} height={12} className="fill-red-600" />
+          <rect key={i} x={px - 2} y={failedAt} width={4} height={14} className="fill-red-600" />
         ) : (
-          <circle key={i} cx={px} cy={y(ms)} r={2.5} className={`fill-white ${stroke} dark:fill-slate-900`} strokeWidth={1.5} />
+          <circle
+            key={i}
+            cx={px}
+            cy={y(ms)}
+            r={2.5}
+            strokeWidth={1.5}
+            className={`fill-white dark:fill-slate-900 ${stroke}`}
+          />
         ),
       )}
     </g>

@@ -10,6 +10,8 @@ export type HealthSnapshot = {
   live: Liveness;
   ready: Readiness | null;
   agent: AgentStatus | null;
+  // The server's recent readiness answers, oldest first (first render only).
+  history?: Readiness[];
   // When the browser last heard back, or why it could not.
   checkedAt: string;
   error?: string;
@@ -21,7 +23,7 @@ export type Sample = {
   latencies: Record<string, number | null>;
 };
 
-export function sampleOf(ready: Readiness, at: string): Sample {
+export function sampleOf(ready: Readiness, at = ready.timestamp): Sample {
   const latencies: Record<string, number | null> = {};
   for (const [name, check] of Object.entries(ready.checks)) {
     latencies[name] = check.healthy ? check.latency_ms : null;

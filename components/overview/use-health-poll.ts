@@ -44,7 +44,7 @@ async function snapshot(): Promise<HealthSnapshot> {
 export function useHealthPoll(initial: HealthSnapshot) {
   const [current, setCurrent] = useState(initial);
   const [history, setHistory] = useState<Sample[]>(() => {
-    return initial.ready ? [sampleOf(initial.ready, initial.checkedAt)] : [];
+    return (initial.history ?? []).map((ready) => sampleOf(ready)).slice(-HISTORY);
   });
 
   useEffect(() => {
@@ -62,7 +62,7 @@ export function useHealthPoll(initial: HealthSnapshot) {
           return next.error ? { ...previous, live: next.live, error: next.error } : next;
         });
         if (next.ready) {
-          const sample = sampleOf(next.ready, next.checkedAt);
+          const sample = sampleOf(next.ready);
           setHistory((samples) => [...samples, sample].slice(-HISTORY));
         }
       }

@@ -5,7 +5,8 @@ type Props = Omit<InputHTMLAttributes<HTMLInputElement>, "type"> & {
 };
 
 const track =
-  "relative inline-flex h-6 w-11 shrink-0 items-center rounded-full bg-slate-300 transition-colors " +
+  "pointer-events-none relative inline-flex h-6 w-11 shrink-0 items-center rounded-full " +
+  "bg-slate-300 transition-colors " +
   "peer-checked:bg-indigo-600 peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 " +
   "peer-focus-visible:outline-indigo-500 peer-disabled:opacity-60 dark:bg-slate-600 " +
   "after:absolute after:left-0.5 after:size-5 after:rounded-full after:bg-white after:shadow " +
