@@ -24,7 +24,10 @@ export default async function OverviewPage() {
 
   return (
     <>
-      <PageHeader title="Overview" description="Service health and the agent, refreshed on their own." />
+      <PageHeader
+        title="Overview"
+        description="Service health and the agent, refreshed on their own."
+      />
       <LiveHealth initial={initial} />
     </>
   );

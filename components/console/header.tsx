@@ -28,7 +28,8 @@ export function ConsoleHeader({ username, restricted }: Props) {
         {username && (
           <div className="flex items-center gap-3 text-sm">
             <span className="text-slate-600 dark:text-slate-400">
-              Signed in as <strong className="text-slate-900 dark:text-slate-100">{username}</strong>
+              Signed in as{" "}
+              <strong className="text-slate-900 dark:text-slate-100">{username}</strong>
             </span>
             <form action={logout}>
               <SubmitButton variant="secondary" pendingLabel="Logging out…">

@@ -15,7 +15,11 @@ export function NavLink({ href, children }: { href: string; children: React.Reac
   const active = href === "/" ? pathname === "/" : pathname.startsWith(href);
 
   return (
-    <Link href={href} aria-current={active ? "page" : undefined} className={`${base} ${active ? current : idle}`}>
+    <Link
+      href={href}
+      aria-current={active ? "page" : undefined}
+      className={`${base} ${active ? current : idle}`}
+    >
       {children}
     </Link>
   );

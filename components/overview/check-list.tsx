@@ -13,6 +13,8 @@ const rowTone = {
   bad: "border-red-500 bg-red-50 dark:border-red-500 dark:bg-red-950",
 };
 
+const failedText = "font-medium text-red-700 dark:text-red-300";
+
 function latency(check: Check) {
   return check.latency_ms === undefined ? "" : `${check.latency_ms} ms`;
 }
@@ -34,9 +36,7 @@ function CheckRow({ name, check }: { name: string; check: Check }) {
         </span>
       </div>
       {check.error && (
-        <p className={`mt-2 text-sm ${check.healthy ? "" : "font-medium text-red-700 dark:text-red-300"}`}>
-          {check.error}
-        </p>
+        <p className={`mt-2 text-sm ${check.healthy ? "" : failedText}`}>{check.error}</p>
       )}
     </li>
   );
@@ -44,7 +44,9 @@ function CheckRow({ name, check }: { name: string; check: Check }) {
 
 export function CheckList({ checks }: { checks?: Record<string, Check> }) {
   if (!checks) {
-    return <p className="text-sm text-slate-500">Readiness is unknown: the probe did not answer.</p>;
+    return (
+      <p className="text-sm text-slate-500">Readiness is unknown: the probe did not answer.</p>
+    );
   }
 
   return (

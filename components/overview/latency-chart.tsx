@@ -13,6 +13,8 @@ const series = [
   { stroke: "stroke-fuchsia-500", swatch: "bg-fuchsia-500" },
 ];
 
+const colours = (index: number) => series[index % series.length];
+
 // A round number at or above the largest latency, for the top of the axis.
 function ceiling(max: number) {
   const step = 10 ** Math.floor(Math.log10(Math.max(max, 1)));
@@ -56,13 +58,13 @@ export function LatencyChart({ samples }: { samples: Sample[] }) {
             points={samples.map((s, i) => [x(i + offset), s.latencies[name] ?? null] as const)}
             y={y}
             failedAt={PAD.top}
-            stroke={series[index % series.length].stroke}
+            stroke={colours(index).stroke}
           />
         ))}
       </svg>
       <figcaption className="mt-2 flex flex-wrap gap-4 text-xs text-slate-600 dark:text-slate-400">
         {names.map((name, index) => (
-          <Swatch key={name} className={`size-2.5 rounded-full ${series[index % series.length].swatch}`}>
+          <Swatch key={name} className={`size-2.5 rounded-full ${colours(index).swatch}`}>
             {checkLabels[name] ?? name}
           </Swatch>
         ))}

@@ -25,6 +25,7 @@ export function LiveHealth({ initial }: { initial: HealthSnapshot }) {
   const { current, history } = useHealthPoll(initial);
   const { live, ready, agent } = current;
   const isReady = ready?.status === "ready";
+  const updated = clock(current.checkedAt);
 
   return (
     <div className="space-y-6">
@@ -51,14 +52,17 @@ export function LiveHealth({ initial }: { initial: HealthSnapshot }) {
       </div>
       <Card
         title="Readiness checks"
-        description={`Refreshed every ${POLL_MS / 1000} seconds; last update ${clock(current.checkedAt)}.`}
+        description={`Refreshed every ${POLL_MS / 1000} seconds; last update ${updated}.`}
       >
         <div aria-live="polite" className="sr-only">
           {ready ? (isReady ? "Ready" : "Not ready") : ""}
         </div>
         <CheckList checks={ready?.checks} />
       </Card>
-      <Card title="Check latency" description="Each check's latency over the recent readiness answers.">
+      <Card
+        title="Check latency"
+        description="Each check's latency over the recent readiness answers."
+      >
         <LatencyChart samples={history} />
       </Card>
     </div>

@@ -26,21 +26,39 @@ export function ActiveHoursInput({ value, onChange, onBlur, timeZones, ...rest }
     onChange(next.start || next.end || next.timezone ? next : undefined);
   }
 
-  const common = { onBlur, "aria-describedby": rest.describedBy, "aria-invalid": rest.invalid || undefined };
+  const common = {
+    onBlur,
+    "aria-describedby": rest.describedBy,
+    "aria-invalid": rest.invalid || undefined,
+  };
 
   return (
     <div className="grid gap-3 sm:grid-cols-3">
       <label className="space-y-1 text-sm">
         <span className="block text-slate-600 dark:text-slate-400">From</span>
-        <Input type="time" value={current.start} onChange={(e) => set("start", e.target.value)} {...common} />
+        <Input
+          type="time"
+          value={current.start}
+          onChange={(e) => set("start", e.target.value)}
+          {...common}
+        />
       </label>
       <label className="space-y-1 text-sm">
         <span className="block text-slate-600 dark:text-slate-400">Until</span>
-        <Input type="time" value={current.end} onChange={(e) => set("end", e.target.value)} {...common} />
+        <Input
+          type="time"
+          value={current.end}
+          onChange={(e) => set("end", e.target.value)}
+          {...common}
+        />
       </label>
       <label className="space-y-1 text-sm">
         <span className="block text-slate-600 dark:text-slate-400">Time zone</span>
-        <Select value={current.timezone} onChange={(e) => set("timezone", e.target.value)} {...common}>
+        <Select
+          value={current.timezone}
+          onChange={(e) => set("timezone", e.target.value)}
+          {...common}
+        >
           <option value="">Choose a time zone</option>
           {timeZones.map((zone) => (
             <option key={zone} value={zone}>

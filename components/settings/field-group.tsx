@@ -1,6 +1,12 @@
 import { FieldError } from "@/components/ui/field";
 
-type Props = { id: string; legend: string; hint?: string; error?: string; children: React.ReactNode };
+type Props = {
+  id: string;
+  legend: string;
+  hint?: string;
+  error?: string;
+  children: React.ReactNode;
+};
 
 // A labelled group of controls that together make one setting.
 export function FieldGroup({ id, legend, hint, error, children }: Props) {

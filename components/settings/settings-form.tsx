@@ -30,11 +30,15 @@ type Props = {
   save: (config: PersonaConfig) => Promise<SaveResult>;
 };
 
+const unreachable = "Not saved: the server could not be reached. Your changes are kept.";
+
 type Outcome = { tone: "success" | "error"; text: string } | null;
 
 const subreddit = (text: string) => text.trim().replace(/^\/?r\//i, "");
 
-function firstError(errors: FieldErrors<PersonaConfig>, key: keyof PersonaConfig, items?: string[]) {
+type Errors = FieldErrors<PersonaConfig>;
+
+function firstError(errors: Errors, key: keyof PersonaConfig, items?: string[]) {
   return errorMessages(errors[key], items).join(" ") || undefined;
 }
 
@@ -61,7 +65,7 @@ export function SettingsForm({ initial, timeZones, save }: Props) {
     try {
       result = await save(values);
     } catch {
-      setOutcome({ tone: "error", text: "Not saved: the server could not be reached. Your changes are kept." });
+      setOutcome({ tone: "error", text: unreachable });
 
       return;
     }
@@ -228,7 +232,7 @@ export function SettingsForm({ initial, timeZones, save }: Props) {
         </Card>
       </fieldset>
 
-      <div className="sticky bottom-0 -mx-4 space-y-3 border-t border-slate-200 bg-slate-50/95 px-4 py-4 dark:border-slate-800 dark:bg-slate-950/95">
+      <div className={saveBar}>
         {outcome && <Alert tone={outcome.tone}>{outcome.text}</Alert>}
         <div className="flex flex-wrap items-center gap-3">
           <Button type="submit" pending={isSubmitting} pendingLabel="Saving…">
@@ -251,6 +255,10 @@ export function SettingsForm({ initial, timeZones, save }: Props) {
     </form>
   );
 }
+
+const saveBar =
+  "sticky bottom-0 -mx-4 space-y-3 border-t border-slate-200 bg-slate-50/95 px-4 py-4 " +
+  "dark:border-slate-800 dark:bg-slate-950/95";
 
 function hintFor(field: NumberField) {
   const { min, max } = bounds(field.key);

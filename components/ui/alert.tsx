@@ -4,7 +4,8 @@ const tones = {
   success:
     "border-emerald-300 bg-emerald-50 text-emerald-800 " +
     "dark:border-emerald-800 dark:bg-emerald-950 dark:text-emerald-200",
-  info: "border-sky-300 bg-sky-50 text-sky-900 dark:border-sky-800 dark:bg-sky-950 dark:text-sky-100",
+  info:
+    "border-sky-300 bg-sky-50 text-sky-900 dark:border-sky-800 dark:bg-sky-950 dark:text-sky-100",
 };
 
 type Props = { tone: keyof typeof tones; children: React.ReactNode };

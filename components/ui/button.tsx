@@ -7,7 +7,8 @@ const base =
   "focus-visible:outline-indigo-500 disabled:cursor-not-allowed disabled:opacity-60";
 
 const variants = {
-  primary: "bg-indigo-600 text-white hover:bg-indigo-500 dark:bg-indigo-500 dark:hover:bg-indigo-400",
+  primary:
+    "bg-indigo-600 text-white hover:bg-indigo-500 dark:bg-indigo-500 dark:hover:bg-indigo-400",
   secondary:
     "border border-slate-300 bg-white text-slate-800 hover:bg-slate-100 " +
     "dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100 dark:hover:bg-slate-700",

@@ -6,7 +6,9 @@ export const controlClass =
   "focus:outline-indigo-500/40 disabled:opacity-60 aria-invalid:border-red-500 " +
   "dark:border-slate-600 dark:bg-slate-900 dark:placeholder:text-slate-500";
 
-export function Input(props: InputHTMLAttributes<HTMLInputElement> & { ref?: React.Ref<HTMLInputElement> }) {
+type InputProps = InputHTMLAttributes<HTMLInputElement> & { ref?: React.Ref<HTMLInputElement> };
+
+export function Input(props: InputProps) {
   return <input {...props} className={`${controlClass} ${props.className ?? ""}`} />;
 }
 

@@ -9,12 +9,13 @@ export function Table({ label, children }: { label: string; children: React.Reac
   );
 }
 
+const heading =
+  "border-b border-slate-200 py-2 pr-4 font-medium text-slate-600 " +
+  "dark:border-slate-700 dark:text-slate-400";
+
 export function Th({ children }: { children?: React.ReactNode }) {
   return (
-    <th
-      scope="col"
-      className="border-b border-slate-200 py-2 pr-4 font-medium text-slate-600 dark:border-slate-700 dark:text-slate-400"
-    >
+    <th scope="col" className={heading}>
       {children}
     </th>
   );

@@ -13,7 +13,7 @@ test.describe("admins", () => {
     await expect(table.getByRole("row", { name: /admin/ })).toContainText("Admin User");
   });
 
-  test("adding an admin lists them, and they must choose a password at first login", async ({ page, browser }) => {
+  test("an added admin is listed and must pick a password at login", async ({ page, browser }) => {
     await logIn(page, { next: "/admins" });
     await page.getByLabel("Username").fill("operator");
     await page.getByLabel("Full name (optional)").fill("Olga Operator");

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect, type Locator, type Page } from "@playwright/test";
 import { removeDir, startServer, type RunningServer } from "../support/server";
 import { STUB_PROVIDER_KEY, startStubProvider, type StubProvider } from "../support/stub-provider";
 
@@ -87,7 +87,8 @@ export function useConsoleServer(env: Record<string, string> = {}): () => Consol
 
 type Login = { username?: string; password?: string; next?: string };
 
-export async function logIn(page: Page, { username = "admin", password = ADMIN_PASSWORD, next }: Login = {}) {
+export async function logIn(page: Page, login: Login = {}) {
+  const { username = "admin", password = ADMIN_PASSWORD, next } = login;
   await page.goto(next === undefined ? "/login" : `/login?next=${encodeURIComponent(next)}`);
   await page.getByLabel("Username").fill(username);
   await page.getByLabel("Password").fill(password);
@@ -99,10 +100,15 @@ export function formAlert(page: Page) {
   return page.getByRole("main").getByRole("alert");
 }
 
-// Full-page screenshots under test-results/console/screenshots/.
+// Whole-page screenshots under test-results/console/screenshots/. The window
+// is made as tall as the page first, so sticky bars sit where they belong.
 export async function snap(page: Page, name: string) {
   const dir = join(test.info().project.outputDir, "screenshots");
-  await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
+  const viewport = page.viewportSize() ?? { width: 1280, height: 720 };
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  await page.setViewportSize({ width: viewport.width, height: Math.max(height, viewport.height) });
+  await page.screenshot({ path: join(dir, `${name}.png`) });
+  await page.setViewportSize(viewport);
 }
 
 export async function apiToken(url: string, username = "admin", password = ADMIN_PASSWORD) {
@@ -114,4 +120,18 @@ export async function apiToken(url: string, username = "admin", password = ADMIN
   expect(response.status, "API login").toBe(200);
 
   return ((await response.json()) as { access_token: string }).access_token;
+}
+
+// The colour a CSS property paints, as sRGB: Chromium reports Tailwind's
+// colours as lab() or oklch(), so the browser itself converts them.
+export async function painted(locator: Locator, property: string) {
+  return locator.evaluate((element, name) => {
+    const canvas = document.createElement("canvas");
+    const context = canvas.getContext("2d", { willReadFrequently: true })!;
+    context.fillStyle = getComputedStyle(element).getPropertyValue(name);
+    context.fillRect(0, 0, 1, 1);
+    const [r, g, b] = context.getImageData(0, 0, 1, 1).data;
+
+    return { r, g, b };
+  }, property);
 }

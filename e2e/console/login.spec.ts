@@ -23,6 +23,19 @@ test.describe("console login", () => {
     await expect(page.getByText("Signed in as")).toContainText("admin");
   });
 
+  test("the session is an httpOnly cookie that lasts as long as an API token", async ({ page }) => {
+    await logIn(page);
+    await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
+
+    const cookies = await page.context().cookies();
+    const session = cookies.find((cookie) => cookie.name === "authjs.session-token");
+    expect(session).toMatchObject({ httpOnly: true, sameSite: "Lax", path: "/" });
+    // ACCESS_TOKEN_EXPIRE_MINUTES defaults to 60.
+    const minutesLeft = (session!.expires * 1000 - Date.now()) / 60_000;
+    expect(minutesLeft).toBeGreaterThan(58);
+    expect(minutesLeft).toBeLessThanOrEqual(60);
+  });
+
   test("a wrong password and an unknown user get the same message", async ({ page }) => {
     await logIn(page, { password: "not-the-password" });
     await expect(formAlert(page)).toHaveText("Incorrect username or password.");
@@ -71,7 +84,7 @@ test.describe("console login", () => {
     });
   }
 
-  test("a signed-in visitor to the login page goes straight to where they were going", async ({ page }) => {
+  test("a signed-in visitor to /login goes straight on to `next`", async ({ page }) => {
     await logIn(page);
     await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
 
@@ -92,7 +105,7 @@ test.describe("console login", () => {
     await expect(page).toHaveURL(/\/login\?next=%2Fpersonas$/);
   });
 
-  test("logging out everywhere also ends a copy of the session cookie", async ({ page, browser }) => {
+  test("logging out everywhere ends a copied session cookie", async ({ page, browser }) => {
     await logIn(page);
     await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
     const copied = await page.context().cookies();

@@ -1,27 +1,13 @@
-import type { Locator } from "@playwright/test";
-import { apiToken, expect, logIn, snap, test, useConsoleServer } from "./fixtures";
+import { apiToken, expect, logIn, painted, snap, test, useConsoleServer } from "./fixtures";
 
 const consoleServer = useConsoleServer();
-
-// The colour a CSS property paints, as sRGB: Chromium reports Tailwind's
-// colours as lab() or oklch(), so the browser itself converts them.
-async function painted(locator: Locator, property: string) {
-  return locator.evaluate((element, name) => {
-    const context = document.createElement("canvas").getContext("2d", { willReadFrequently: true })!;
-    context.fillStyle = getComputedStyle(element).getPropertyValue(name);
-    context.fillRect(0, 0, 1, 1);
-    const [r, g, b] = context.getImageData(0, 0, 1, 1).data;
-
-    return { r, g, b };
-  }, property);
-}
 
 function isRed({ r, g, b }: { r: number; g: number; b: number }) {
   return r > 180 && g < 110 && b < 110;
 }
 
 test.describe("overview", () => {
-  test("with the provider up, liveness, readiness and every check are healthy", async ({ page }) => {
+  test("with the provider up every status and check is healthy", async ({ page }) => {
     consoleServer().provider.setMode("up");
     await logIn(page);
 
@@ -37,7 +23,20 @@ test.describe("overview", () => {
     await snap(page, "overview");
   });
 
-  test("when the provider goes down its check turns red with the error, without a reload", async ({ page }) => {
+  test("the overview follows the system's dark mode and fits a phone", async ({ page }) => {
+    await page.emulateMedia({ colorScheme: "dark" });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await logIn(page);
+    await expect(page.getByRole("region", { name: "Readiness" })).toBeVisible();
+
+    const { r, g, b } = await painted(page.locator("body"), "background-color");
+    expect(Math.max(r, g, b)).toBeLessThan(60);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await snap(page, "overview-dark-phone");
+  });
+
+  test("a provider going down turns its check red with the error", async ({ page }) => {
     const { provider } = consoleServer();
     provider.setMode("up");
     await logIn(page);
@@ -59,6 +58,7 @@ test.describe("overview", () => {
     provider.setMode("up");
     await expect(row).toContainText("Healthy", { timeout: 15_000 });
     await expect(page.getByRole("region", { name: "Readiness" })).toContainText("Ready");
+    await snap(page, "overview-recovered");
   });
 
   test("a provider that never answers shows the timeout as its error", async ({ page }) => {
@@ -86,7 +86,8 @@ test.describe("overview", () => {
     });
     expect(reported.status).toBe(200);
 
-    await expect(page.getByRole("region", { name: "Agent" })).toContainText("running", { timeout: 15_000 });
-    await expect(page.getByRole("region", { name: "Agent" })).not.toContainText("Last activity: never");
+    const agent = page.getByRole("region", { name: "Agent" });
+    await expect(agent).toContainText("running", { timeout: 15_000 });
+    await expect(agent).not.toContainText("Last activity: never");
   });
 });

@@ -1,3 +1,4 @@
+import type { Page } from "@playwright/test";
 import { expect, formAlert, logIn, snap, test, useConsoleServer } from "./fixtures";
 
 // No ADMIN_PASSWORD: the admin is seeded with the runbook's default password.
@@ -6,7 +7,7 @@ const consoleServer = useConsoleServer({ ADMIN_PASSWORD: "" });
 const DEFAULT_PASSWORD = "changeme123";
 const NEW_PASSWORD = "a-much-better-password-42";
 
-async function fillPasswords(page: import("@playwright/test").Page, current: string, next: string, again = next) {
+async function fillPasswords(page: Page, current: string, next: string, again = next) {
   await page.getByLabel("Current password").fill(current);
   await page.getByLabel("New password", { exact: true }).fill(next);
   await page.getByLabel("New password again").fill(again);
@@ -34,7 +35,8 @@ test.describe("forced password change", () => {
     await fillPasswords(page, DEFAULT_PASSWORD, "short-pw");
 
     await expect(page.getByText("Password must be at least 12 characters")).toBeVisible();
-    await expect(page.getByLabel("New password", { exact: true })).toHaveAttribute("aria-invalid", "true");
+    const field = page.getByLabel("New password", { exact: true });
+    await expect(field).toHaveAttribute("aria-invalid", "true");
   });
 
   test("a new password over bcrypt's 72 bytes is refused inline", async ({ page }) => {
@@ -58,7 +60,7 @@ test.describe("forced password change", () => {
     await expect(page.getByText("The two new passwords differ.")).toBeVisible();
   });
 
-  test("changing it keeps this session and ends older sessions and API tokens", async ({ page, browser }) => {
+  test("a change keeps this session and ends older ones and tokens", async ({ page, browser }) => {
     const { url } = consoleServer().server;
     const tokenBefore = await (await fetch(`${url}/api/v1/auth/token`, {
       method: "POST",

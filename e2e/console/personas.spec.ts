@@ -20,7 +20,9 @@ async function storedConfig(name: string) {
   const persona = personas.find((p) => p.name === name);
   expect(persona, `persona ${name}`).toBeDefined();
 
-  return (await api<{ config: Record<string, unknown> }>(`/api/v1/settings?persona_id=${persona!.id}`)).config;
+  const path = `/api/v1/settings?persona_id=${persona!.id}`;
+
+  return (await api<{ config: Record<string, unknown> }>(path)).config;
 }
 
 async function openSettings(page: Page, name: string) {
@@ -34,7 +36,8 @@ async function addTag(page: Page, field: string, text: string) {
   await page.getByLabel(field, { exact: true }).press("Enter");
 }
 
-const saved = (page: Page) => page.getByRole("main").getByRole("status").filter({ hasText: "Settings saved." });
+const status = (page: Page) => page.getByRole("main").getByRole("status");
+const saved = (page: Page) => status(page).filter({ hasText: "Settings saved." });
 
 test.describe.configure({ mode: "serial" });
 
@@ -53,14 +56,15 @@ test.describe("personas", () => {
     await page.getByLabel("Description (optional)").fill("Answers questions in r/typescript");
     await page.getByRole("button", { name: "Create persona" }).click();
 
-    await expect(page.getByRole("main").getByRole("status")).toHaveText('Created persona "support-bot".');
+    await expect(status(page)).toHaveText('Created persona "support-bot".');
     const table = page.getByRole("table", { name: "Personas" });
-    await expect(table.getByRole("row", { name: /support-bot/ })).toContainText("Answers questions");
+    const row = table.getByRole("row", { name: /support-bot/ });
+    await expect(row).toContainText("Answers questions");
     await expect(page.getByLabel("Name")).toHaveValue("");
     await snap(page, "personas");
   });
 
-  test("a name already taken is refused with the server's message, keeping what was typed", async ({ page }) => {
+  test("a taken name gets the server's refusal and keeps the input", async ({ page }) => {
     await logIn(page, { next: "/personas" });
     await page.getByLabel("Name").fill("support-bot");
     await page.getByLabel("Description (optional)").fill("second try");
@@ -76,7 +80,8 @@ test.describe("personas", () => {
     await page.getByLabel("Name").fill("two words");
     await page.getByRole("button", { name: "Create persona" }).click();
 
-    await expect(page.getByText("Name may use letters, digits, '.', '_' and '-'").last()).toBeVisible();
+    const message = page.getByText("Name may use letters, digits, '.', '_' and '-'");
+    await expect(message.last()).toBeVisible();
     await expect(page.getByLabel("Name")).toHaveAttribute("aria-invalid", "true");
     await expect(page.getByRole("table", { name: "Personas" }).getByRole("row")).toHaveCount(3);
   });
@@ -126,7 +131,8 @@ test.describe("personas", () => {
     await page.reload();
     await expect(page.getByRole("switch", { name: "Automatic posting" })).toBeChecked();
     await expect(page.getByLabel("Posts per day, at most")).toHaveValue("5");
-    await expect(page.getByRole("list", { name: "subreddit list" })).toHaveText(/typescript.*nextjs/);
+    const subreddits = page.getByRole("list", { name: "subreddit list" });
+    await expect(subreddits).toHaveText(/typescript.*nextjs/);
     await expect(page.getByLabel("Time zone")).toHaveValue("Europe/Berlin");
     await expect(page.getByLabel("Until")).toHaveValue("17:30");
   });
@@ -170,7 +176,7 @@ test.describe("personas", () => {
     await expect(page.getByText("Not an IANA time zone")).toBeVisible();
   });
 
-  test("a value the server refuses is reported and the form keeps the user's values", async ({ page }) => {
+  test("a server refusal is shown and the form keeps its values", async ({ page }) => {
     await openSettings(page, "support-bot");
     const before = await storedConfig("support-bot");
     // Stands in for a client whose checks differ from the server's: the value
@@ -181,7 +187,9 @@ test.describe("personas", () => {
         return route.continue();
       }
 
-      return route.continue({ postData: body.replace('"max_posts_per_day":7', '"max_posts_per_day":7000') });
+      const postData = body.replace('"max_posts_per_day":7', '"max_posts_per_day":7000');
+
+      return route.continue({ postData });
     });
 
     await page.getByLabel("Posts per day, at most").fill("7");

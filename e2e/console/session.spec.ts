@@ -16,7 +16,7 @@ async function sessionCookie(maxAge: number, ver = 1) {
   });
   const { hostname } = new URL(consoleServer().server.url);
 
-  return { name: COOKIE, value, domain: hostname, path: "/", httpOnly: true, sameSite: "Lax" as const };
+  return { name: COOKIE, value, domain: hostname, path: "/", sameSite: "Lax" as const };
 }
 
 test.describe.configure({ mode: "serial" });
@@ -52,7 +52,10 @@ test.describe("console sessions", () => {
     const changed = await fetch(`${url}/api/v1/auth/password`, {
       method: "POST",
       headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
-      body: JSON.stringify({ current_password: ADMIN_PASSWORD, new_password: "changed-through-api-1" }),
+      body: JSON.stringify({
+        current_password: ADMIN_PASSWORD,
+        new_password: "changed-through-api-1",
+      }),
     });
     expect(changed.status).toBe(200);
 

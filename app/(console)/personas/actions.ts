@@ -11,7 +11,10 @@ import { createPersona } from "@/lib/personas";
 import { createPersonaSchema } from "@/lib/settings/schema";
 import { updateSettings } from "@/lib/settings/service";
 
-export async function createPersonaAction(_previous: FormState, form: FormData): Promise<FormState> {
+export async function createPersonaAction(
+  _previous: FormState,
+  form: FormData,
+): Promise<FormState> {
   const admin = await requireConsoleAdmin("/personas");
   const values = textFields(form, ["name", "description"]);
   const parsed = createPersonaSchema.safeParse(values);

@@ -39,7 +39,10 @@ export default async function PersonasPage() {
                     <Td>{persona.description || "—"}</Td>
                     <Td>{dateOnly(persona.created_at)}</Td>
                     <Td>
-                      <TextLink href={`/personas/${persona.id}`} aria-label={`Settings of ${persona.name}`}>
+                      <TextLink
+                        href={`/personas/${persona.id}`}
+                        aria-label={`Settings of ${persona.name}`}
+                      >
                         Settings
                       </TextLink>
                     </Td>

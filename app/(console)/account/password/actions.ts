@@ -20,7 +20,10 @@ const mismatch: FormState = {
 
 // Checking the current password is a password guess like a login, so it
 // spends from the same per-client budget as POST /api/v1/auth/password.
-export async function changePasswordAction(_previous: FormState, form: FormData): Promise<FormState> {
+export async function changePasswordAction(
+  _previous: FormState,
+  form: FormData,
+): Promise<FormState> {
   const admin = await requireConsoleAdmin(PASSWORD_PAGE, { passwordChange: true });
   try {
     await consume("auth", await clientIp());

@@ -9,12 +9,18 @@ import { PASSWORD_PAGE, requireConsoleAdmin } from "@/lib/auth/console-session";
 
 export const metadata: Metadata = { title: "Account · agent-console" };
 
+const endsEverything =
+  "Log out here and everywhere else: every console session and API token of this account ends.";
+
 export default async function PasswordPage() {
   const admin = await requireConsoleAdmin(PASSWORD_PAGE, { passwordChange: true });
 
   return (
     <>
-      <PageHeader title="Account" description={`Signed in as ${admin.username} (${admin.fullName}).`} />
+      <PageHeader
+        title="Account"
+        description={`Signed in as ${admin.username} (${admin.fullName}).`}
+      />
       <div className="grid max-w-3xl gap-6">
         {admin.mustChangePassword && (
           <Alert tone="info">
@@ -31,7 +37,7 @@ export default async function PasswordPage() {
         {!admin.mustChangePassword && (
           <Card
             title="Sessions"
-            description="Log out here and everywhere else: every console session and API token of this account ends."
+            description={endsEverything}
           >
             <form action={logoutEverywhere}>
               <SubmitButton variant="danger" pendingLabel="Ending sessions…">

@@ -41,7 +41,10 @@ export default async function PersonaSettingsPage({ params }: Props) {
       <p className="mb-2 text-sm">
         <TextLink href="/personas">← Personas</TextLink>
       </p>
-      <PageHeader title={`Settings: ${persona.name}`} description={persona.description || undefined} />
+      <PageHeader
+        title={`Settings: ${persona.name}`}
+        description={persona.description || undefined}
+      />
       <SettingsForm
         initial={config}
         timeZones={timeZones()}
