@@ -16,6 +16,20 @@ type Props = {
 
 const empty: ActiveHours = { start: "", end: "", timezone: "" };
 
+const times = [
+  ["start", "From"],
+  ["end", "Until"],
+] as const;
+
+function Part({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <label className="space-y-1 text-sm">
+      <span className="block text-slate-600 dark:text-slate-400">{label}</span>
+      {children}
+    </label>
+  );
+}
+
 // Start and end times with a time zone. All three empty means "no window";
 // any one filled asks for the other two (the schema says which is missing).
 export function ActiveHoursInput({ value, onChange, onBlur, timeZones, ...rest }: Props) {
@@ -34,26 +48,17 @@ export function ActiveHoursInput({ value, onChange, onBlur, timeZones, ...rest }
 
   return (
     <div className="grid gap-3 sm:grid-cols-3">
-      <label className="space-y-1 text-sm">
-        <span className="block text-slate-600 dark:text-slate-400">From</span>
-        <Input
-          type="time"
-          value={current.start}
-          onChange={(e) => set("start", e.target.value)}
-          {...common}
-        />
-      </label>
-      <label className="space-y-1 text-sm">
-        <span className="block text-slate-600 dark:text-slate-400">Until</span>
-        <Input
-          type="time"
-          value={current.end}
-          onChange={(e) => set("end", e.target.value)}
-          {...common}
-        />
-      </label>
-      <label className="space-y-1 text-sm">
-        <span className="block text-slate-600 dark:text-slate-400">Time zone</span>
+      {times.map(([part, label]) => (
+        <Part key={part} label={label}>
+          <Input
+            type="time"
+            value={current[part]}
+            onChange={(e) => set(part, e.target.value)}
+            {...common}
+          />
+        </Part>
+      ))}
+      <Part label="Time zone">
         <Select
           value={current.timezone}
           onChange={(e) => set("timezone", e.target.value)}
@@ -66,7 +71,7 @@ export function ActiveHoursInput({ value, onChange, onBlur, timeZones, ...rest }
             </option>
           ))}
         </Select>
-      </label>
+      </Part>
     </div>
   );
 }

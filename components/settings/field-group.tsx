@@ -1,4 +1,4 @@
-import { FieldError } from "@/components/ui/field";
+import { FieldNotes } from "@/components/ui/field";
 
 type Props = {
   id: string;
@@ -14,12 +14,7 @@ export function FieldGroup({ id, legend, hint, error, children }: Props) {
     <fieldset className="space-y-1.5">
       <legend className="text-sm font-medium">{legend}</legend>
       {children}
-      {hint && (
-        <p id={`${id}-hint`} className="text-xs text-slate-500 dark:text-slate-400">
-          {hint}
-        </p>
-      )}
-      <FieldError id={id} error={error} />
+      <FieldNotes id={id} hint={hint} error={error} />
     </fieldset>
   );
 }

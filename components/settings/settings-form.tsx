@@ -22,13 +22,16 @@ import {
 } from "./fields";
 import type { SaveResult } from "./save-result";
 import { SwitchField } from "./switch-field";
-import { TagInput } from "./tag-input";
+import { TagField } from "./tag-field";
 
 type Props = {
   initial: PersonaConfig;
   timeZones: string[];
   save: (config: PersonaConfig) => Promise<SaveResult>;
 };
+
+const asText = { setValueAs: textOrUnset };
+const asNumber = { setValueAs: numberOrUnset };
 
 const unreachable = "Not saved: the server could not be reached. Your changes are kept.";
 
@@ -38,12 +41,8 @@ const subreddit = (text: string) => text.trim().replace(/^\/?r\//i, "");
 
 type Errors = FieldErrors<PersonaConfig>;
 
-function firstError(errors: Errors, key: keyof PersonaConfig, items?: string[]) {
-  return errorMessages(errors[key], items).join(" ") || undefined;
-}
-
-function invalidItems(error: unknown): Set<number> {
-  return new Set(Array.isArray(error) ? error.flatMap((item, i) => (item ? [i] : [])) : []);
+function firstError(errors: Errors, key: keyof PersonaConfig) {
+  return errorMessages(errors[key]).join(" ") || undefined;
 }
 
 // Every allowed setting of one persona, checked in the browser with the same
@@ -55,7 +54,7 @@ export function SettingsForm({ initial, timeZones, save }: Props) {
     defaultValues: initial,
     mode: "onTouched",
   });
-  const { register, control, handleSubmit, reset, watch, formState } = form;
+  const { register, control, handleSubmit, reset, formState } = form;
   const { errors, isSubmitting, isDirty } = formState;
   const [outcome, setOutcome] = useState<Outcome>(null);
 
@@ -82,27 +81,33 @@ export function SettingsForm({ initial, timeZones, save }: Props) {
     }
   }, () => setOutcome({ tone: "error", text: "Not saved: please correct the marked settings." }));
 
+  // Every control here has a hint; the error is added when there is one.
+  function described(key: keyof PersonaConfig) {
+    const error = firstError(errors, key);
+
+    return {
+      id: key,
+      "aria-invalid": error ? true : undefined,
+      "aria-describedby": describedBy(key, true, error),
+    };
+  }
+
   function numberInput(field: NumberField) {
     const error = firstError(errors, field.key);
 
     return (
       <Field key={field.key} id={field.key} label={field.label} hint={hintFor(field)} error={error}>
         <Input
-          id={field.key}
           type="number"
           inputMode="decimal"
           step={field.step}
           {...bounds(field.key)}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy(field.key, true, error)}
-          {...register(field.key, { setValueAs: numberOrUnset })}
+          {...described(field.key)}
+          {...register(field.key, asNumber)}
         />
       </Field>
     );
   }
-
-  const subreddits = watch("target_subreddits");
-  const keywords = watch("blocked_keywords");
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-6">
@@ -127,53 +132,21 @@ export function SettingsForm({ initial, timeZones, save }: Props) {
 
         <Card title="Targeting" description="Where the agent takes part, what it avoids, and when.">
           <div className="space-y-5">
-            <Field
-              id="target_subreddits"
+            <TagField
+              control={control}
+              name="target_subreddits"
               label="Subreddits"
               hint="Names without r/, e.g. test. Press Enter to add."
-              error={firstError(errors, "target_subreddits", subreddits)}
-            >
-              <Controller
-                control={control}
-                name="target_subreddits"
-                render={({ field, fieldState }) => (
-                  <TagInput
-                    id="target_subreddits"
-                    noun="subreddit"
-                    value={field.value}
-                    onChange={field.onChange}
-                    onBlur={field.onBlur}
-                    normalize={subreddit}
-                    invalid={invalidItems(fieldState.error)}
-                    describedBy={describedBy("target_subreddits", true, fieldState.error)}
-                    placeholder="Add a subreddit"
-                  />
-                )}
-              />
-            </Field>
-            <Field
-              id="blocked_keywords"
+              noun="subreddit"
+              normalize={subreddit}
+            />
+            <TagField
+              control={control}
+              name="blocked_keywords"
               label="Blocked keywords"
               hint="Posts and comments containing these are skipped."
-              error={firstError(errors, "blocked_keywords", keywords)}
-            >
-              <Controller
-                control={control}
-                name="blocked_keywords"
-                render={({ field, fieldState }) => (
-                  <TagInput
-                    id="blocked_keywords"
-                    noun="keyword"
-                    value={field.value}
-                    onChange={field.onChange}
-                    onBlur={field.onBlur}
-                    invalid={invalidItems(fieldState.error)}
-                    describedBy={describedBy("blocked_keywords", true, fieldState.error)}
-                    placeholder="Add a keyword"
-                  />
-                )}
-              />
-            </Field>
+              noun="keyword"
+            />
             <FieldGroup
               id="active_hours"
               legend="Active hours"
@@ -206,12 +179,7 @@ export function SettingsForm({ initial, timeZones, save }: Props) {
               hint="A provider/model id, e.g. openai/gpt-4o-mini."
               error={firstError(errors, "llm_model")}
             >
-              <Input
-                id="llm_model"
-                aria-invalid={errors.llm_model ? true : undefined}
-                aria-describedby={describedBy("llm_model", true, errors.llm_model)}
-                {...register("llm_model", { setValueAs: textOrUnset })}
-              />
+              <Input {...described("llm_model")} {...register("llm_model", asText)} />
             </Field>
             <div className="grid gap-4 sm:grid-cols-2">{modelNumbers.map(numberInput)}</div>
             <Field
@@ -221,11 +189,9 @@ export function SettingsForm({ initial, timeZones, save }: Props) {
               error={firstError(errors, "persona_tone")}
             >
               <Textarea
-                id="persona_tone"
                 rows={3}
-                aria-invalid={errors.persona_tone ? true : undefined}
-                aria-describedby={describedBy("persona_tone", true, errors.persona_tone)}
-                {...register("persona_tone", { setValueAs: textOrUnset })}
+                {...described("persona_tone")}
+                {...register("persona_tone", asText)}
               />
             </Field>
           </div>

@@ -15,25 +15,29 @@ export function Field({ id, label, hint, error, children }: Props) {
         {label}
       </label>
       {children}
+      <FieldNotes id={id} hint={hint} error={error} />
+    </div>
+  );
+}
+
+type Notes = { id: string; hint?: React.ReactNode; error?: string };
+
+// The hint and the inline error under a control, with the ids that
+// describedBy() points at.
+export function FieldNotes({ id, hint, error }: Notes) {
+  return (
+    <>
       {hint && (
         <p id={`${id}-hint`} className="text-xs text-slate-500 dark:text-slate-400">
           {hint}
         </p>
       )}
-      <FieldError id={id} error={error} />
-    </div>
-  );
-}
-
-export function FieldError({ id, error }: { id: string; error?: string }) {
-  if (!error) {
-    return null;
-  }
-
-  return (
-    <p id={`${id}-error`} className="text-sm text-red-600 dark:text-red-400">
-      {error}
-    </p>
+      {error && (
+        <p id={`${id}-error`} className="text-sm text-red-600 dark:text-red-400">
+          {error}
+        </p>
+      )}
+    </>
   );
 }
 
