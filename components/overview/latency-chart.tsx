@@ -3,7 +3,7 @@ import type { Sample } from "./types";
 
 const WIDTH = 720;
 const HEIGHT = 180;
-const PAD = { top: 14, right: 12, bottom: 24, left: 56 };
+const PAD = { top: 14, right: 8, bottom: 8, left: 8 };
 const SLOTS = 30;
 
 const series = [
@@ -28,6 +28,9 @@ function x(slot: number) {
 
 const clock = (iso?: string) => (iso ? iso.slice(11, 19) : "");
 
+// Labels are HTML beside the drawing, so they keep their size on any screen.
+const axisLabel = "absolute right-0 -translate-y-1/2 text-xs text-slate-500 dark:text-slate-400";
+
 // One line per readiness check over the last answers, newest on the right. A
 // failed check has no latency: it shows as a red mark along the top.
 export function LatencyChart({ samples }: { samples: Sample[] }) {
@@ -39,29 +42,32 @@ export function LatencyChart({ samples }: { samples: Sample[] }) {
 
   return (
     <figure>
-      <svg
-        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-        role="img"
-        aria-label={`Readiness check latency over the last ${samples.length} answers`}
-        className="h-auto w-full text-[11px] text-slate-400 dark:text-slate-500"
-      >
-        <Axis top={top} y={y} />
-        <text x={x(offset)} y={HEIGHT - 6} className="fill-current">
-          {clock(samples[0]?.at)}
-        </text>
-        <text x={x(SLOTS - 1)} y={HEIGHT - 6} textAnchor="end" className="fill-current">
-          {clock(samples.at(-1)?.at)}
-        </text>
-        {names.map((name, index) => (
-          <Series
-            key={name}
-            points={samples.map((s, i) => [x(i + offset), s.latencies[name] ?? null] as const)}
-            y={y}
-            failedAt={PAD.top}
-            stroke={colours(index).stroke}
-          />
-        ))}
-      </svg>
+      <div className="flex gap-2">
+        <div aria-hidden="true" className="relative w-12 shrink-0">
+          {[0, top / 2, top].map((ms) => (
+            <span key={ms} className={axisLabel} style={{ top: `${(y(ms) / HEIGHT) * 100}%` }}>
+              {ms === 0 ? "0" : `${ms} ms`}
+            </span>
+          ))}
+        </div>
+        <svg
+          viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+          role="img"
+          aria-label={`Readiness check latency over the last ${samples.length} answers`}
+          className="h-auto min-w-0 flex-1 text-slate-400 dark:text-slate-500"
+        >
+          <Axis top={top} y={y} />
+          {names.map((name, index) => (
+            <Series
+              key={name}
+              points={samples.map((s, i) => [x(i + offset), s.latencies[name] ?? null] as const)}
+              y={y}
+              failedAt={PAD.top}
+              stroke={colours(index).stroke}
+            />
+          ))}
+        </svg>
+      </div>
       <figcaption className="mt-2 flex flex-wrap gap-4 text-xs text-slate-600 dark:text-slate-400">
         {names.map((name, index) => (
           <Swatch key={name} className={`size-2.5 rounded-full ${colours(index).swatch}`}>
@@ -69,6 +75,11 @@ export function LatencyChart({ samples }: { samples: Sample[] }) {
           </Swatch>
         ))}
         <Swatch className="h-2.5 w-1 bg-red-600">failed</Swatch>
+        {samples.length > 0 && (
+          <span className="ml-auto tabular-nums">
+            {clock(samples[0].at)} – {clock(samples.at(-1)?.at)} UTC
+          </span>
+        )}
       </figcaption>
     </figure>
   );
@@ -96,9 +107,6 @@ function Axis({ top, y }: { top: number; y: (ms: number) => number }) {
             className={`stroke-current ${ms === 0 ? "" : "opacity-40"}`}
             strokeDasharray={ms === 0 ? undefined : "3 4"}
           />
-          <text x={PAD.left - 8} y={y(ms) + 4} textAnchor="end" className="fill-current">
-            {ms === 0 ? "0" : `${ms} ms`}
-          </text>
         </g>
       ))}
     </g>
