@@ -147,6 +147,32 @@ test.describe("personas", () => {
     expect((await storedConfig("support-bot")).auto_posting_enabled).toBe(false);
   });
 
+  test("while a save runs the form is disabled and shows progress", async ({ page }) => {
+    await openSettings(page, "support-bot");
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route("**/personas/*", async (route) => {
+      if (route.request().method() === "POST") {
+        await held;
+      }
+
+      return route.continue();
+    });
+
+    await page.getByLabel("Posts per day, at most").fill("8");
+    await page.getByRole("button", { name: "Save settings" }).click();
+
+    await expect(page.getByRole("button", { name: "Saving…" })).toBeDisabled();
+    await expect(page.getByLabel("Posts per day, at most")).toBeDisabled();
+    await expect(page.getByRole("switch", { name: "Require approval" })).toBeDisabled();
+    release();
+    await expect(saved(page)).toBeVisible();
+    await expect(page.getByLabel("Posts per day, at most")).toBeEnabled();
+    expect((await storedConfig("support-bot")).max_posts_per_day).toBe(8);
+  });
+
   test("out-of-bounds values are refused inline and nothing is saved", async ({ page }) => {
     await openSettings(page, "support-bot");
     const before = await storedConfig("support-bot");
