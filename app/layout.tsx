@@ -7,6 +7,9 @@ export const metadata: Metadata = {
   description: "Admin console for the Reddit agent",
 };
 
+const body =
+  "min-h-screen bg-slate-50 text-slate-900 antialiased dark:bg-slate-950 dark:text-slate-100";
+
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   // Reading the request makes every page render per request, so each one gets
   // the CSP nonce the front server put on it.
@@ -14,7 +17,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
 
   return (
     <html lang="en">
-      <body className="min-h-screen bg-slate-50 text-slate-900 antialiased dark:bg-slate-950 dark:text-slate-100">
+      <body className={body}>
         {children}
       </body>
     </html>

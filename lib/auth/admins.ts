@@ -102,6 +102,14 @@ export async function setPassword(username: string, password: string) {
   return updated[0];
 }
 
+// Ends every token and console session of this admin, the caller's included.
+export async function endSessions(username: string) {
+  await db()
+    .update(admins)
+    .set({ sessionVersion: sql`${admins.sessionVersion} + 1` })
+    .where(eq(admins.username, username));
+}
+
 export async function changePassword(username: string, current: string, next: string) {
   const admin = await findAdmin(username);
   const valid = await verifyPassword(current, admin?.hashedPassword);

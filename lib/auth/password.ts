@@ -4,8 +4,7 @@ import { Piscina } from "piscina";
 
 export const BCRYPT_ROUNDS = 12;
 
-// bcrypt only reads the first 72 bytes; longer passwords would silently collide.
-export const MAX_PASSWORD_BYTES = 72;
+export { MAX_PASSWORD_BYTES } from "./password-limits";
 
 // A hash of a random password, compared against when the username is unknown
 // so that a wrong username costs as much time as a wrong password.

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MAX_PASSWORD_BYTES } from "./password";
+import { MAX_PASSWORD_BYTES } from "./password-limits";
 
 export const MIN_PASSWORD_LENGTH = 12;
 

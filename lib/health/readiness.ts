@@ -3,6 +3,7 @@ import { probeClient } from "@/lib/db/client";
 import { log } from "@/lib/log";
 import { limiterHealth } from "@/lib/http/rate-limit";
 import { isoSeconds } from "./clock";
+import { recordReadiness } from "./history";
 import { isDraining } from "./lifecycle";
 
 export type Check =
@@ -88,8 +89,11 @@ async function runChecks(): Promise<Readiness> {
   }
 
   const ready = Object.values(checks).every((check) => check.healthy);
+  const status = ready ? "ready" : "not_ready";
+  const result: Readiness = { status, timestamp: isoSeconds(), checks };
+  recordReadiness(result);
 
-  return { status: ready ? "ready" : "not_ready", timestamp: isoSeconds(), checks };
+  return result;
 }
 
 let inFlight: Promise<Readiness> | undefined;

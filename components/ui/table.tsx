@@ -1,0 +1,34 @@
+// Tables scroll sideways on narrow screens instead of squeezing their columns.
+export function Table({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div className="-mx-5 overflow-x-auto px-5">
+      <table aria-label={label} className="w-full min-w-[32rem] text-left text-sm">
+        {children}
+      </table>
+    </div>
+  );
+}
+
+const heading =
+  "border-b border-slate-200 py-2 pr-4 font-medium text-slate-600 " +
+  "dark:border-slate-700 dark:text-slate-400";
+
+export function Th({ children }: { children?: React.ReactNode }) {
+  return (
+    <th scope="col" className={heading}>
+      {children}
+    </th>
+  );
+}
+
+export function Td({ children }: { children?: React.ReactNode }) {
+  return (
+    <td className="border-b border-slate-100 py-2.5 pr-4 align-top dark:border-slate-800">
+      {children}
+    </td>
+  );
+}
+
+export function dateOnly(iso: string) {
+  return iso.slice(0, 10);
+}
