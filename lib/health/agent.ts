@@ -4,7 +4,14 @@ import { db } from "@/lib/db/client";
 import { agentStatus } from "@/lib/db/schema";
 import { isoSeconds } from "./clock";
 
-export const agentStates = ["not_started", "starting", "running", "paused", "stopped", "error"] as const;
+export const agentStates = [
+  "not_started",
+  "starting",
+  "running",
+  "paused",
+  "stopped",
+  "error",
+] as const;
 
 export const agentReportSchema = z.object({
   status: z.enum(agentStates, `status must be one of: ${agentStates.join(", ")}`),

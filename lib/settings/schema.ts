@@ -24,7 +24,12 @@ export const activeHoursSchema = z
     end: clockTime,
     timezone: z.string().refine(isTimeZone, "Not an IANA time zone"),
   })
-  .strict();
+  .strict()
+  // A window may cross midnight (22:00-06:00); one of zero length means nothing.
+  .refine((hours) => hours.start !== hours.end, {
+    message: "End time must differ from the start time",
+    path: ["end"],
+  });
 
 // Every setting a persona may have, each with its own type and bounds. The API
 // and the console form both validate against these.

@@ -82,6 +82,7 @@ export const settingCases: SettingCase[] = [
       [{ start: "08:00", end: "22:00", timezone: "Mars/Olympus_Mons" }, "IANA time zone"],
       [{ start: "08:00", end: "22:00" }, "timezone"],
       [{ start: "08:00", end: "22:00", timezone: "UTC", extra: 1 }, "extra"],
+      [{ start: "09:00", end: "09:00", timezone: "UTC" }, "must differ"],
     ],
   },
   {
