@@ -103,12 +103,17 @@ function limiterSection(limiter: LimiterReport) {
   ] as const;
   const rows = phases.flatMap(([label, m]) => (m ? [[label, m.heapUsed, m.rss]] : []));
   const codes = Object.entries(limiter.statusCodes).map(([code, count]) => `${count} x ${code}`);
+  const expired =
+    limiter.seconds > limiter.windowSeconds
+      ? ` Sending took longer than the window, so the first clients' entries had already ` +
+        "expired when memory was read after them."
+      : "";
 
   return [
     `Rate limiter: ${limiter.clients} distinct clients in ${limiter.seconds} s, through a ` +
       "trusted proxy (X-Forwarded-For), one request each to `GET /api/v1/auth/me` " +
       `(answers: ${codes.join(", ")}), on a separate instance. Heap read through the ` +
-      "inspector after a full garbage collection.",
+      `inspector after a full garbage collection.${expired}`,
     "",
     table(["Rate limiter instance", "heap used (MB)", "RSS (MB)"], rows),
   ].join("\n");
