@@ -160,6 +160,9 @@ export function markdown(report: Report) {
     "",
     "## Requests",
     "",
+    "The floor serves two routes: a constant JSON body in the liveness rows, and one " +
+      "SQLite query through @libsql/client and drizzle in the settings GET rows.",
+    "",
     requestsTable(report),
     "",
     "## Ratios",
