@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import { db } from "@/lib/db/client";
+import { preparedOnce } from "@/lib/db/prepared";
 import { personas, type Persona } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { personaIdSchema, type CreatePersonaInput } from "@/lib/settings/schema";
@@ -22,13 +23,20 @@ export async function listPersonas(): Promise<PersonaView[]> {
   return rows.map(personaView);
 }
 
+// Every settings request looks its persona up.
+const personaById = preparedOnce((database) => {
+  const id = sql.placeholder("id");
+
+  return database.select().from(personas).where(eq(personas.id, id)).limit(1).prepare();
+});
+
 export async function getPersonaOrThrow(id: unknown): Promise<Persona> {
   const parsed = personaIdSchema.safeParse(id);
   if (!parsed.success) {
     throw new AppError("bad_request", "persona_id must be a UUID");
   }
 
-  const persona = await db().query.personas.findFirst({ where: eq(personas.id, parsed.data) });
+  const persona = await personaById().get({ id: parsed.data });
   if (!persona) {
     throw new AppError("not_found", "Persona not found");
   }

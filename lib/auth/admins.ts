@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { asc, eq, sql } from "drizzle-orm";
 import { db } from "@/lib/db/client";
+import { preparedOnce } from "@/lib/db/prepared";
 import { admins, type Admin } from "@/lib/db/schema";
 import { AppError, credentialsError } from "@/lib/errors";
 import { MAX_PASSWORD_BYTES, hashPassword, passwordBytes, verifyPassword } from "./password";
@@ -22,8 +23,15 @@ export function adminView(admin: Admin): AdminView {
   };
 }
 
+// Every authenticated request looks its admin up.
+const adminByUsername = preparedOnce((database) => {
+  const username = sql.placeholder("username");
+
+  return database.select().from(admins).where(eq(admins.username, username)).limit(1).prepare();
+});
+
 export async function findAdmin(username: string): Promise<Admin | undefined> {
-  return db().query.admins.findFirst({ where: eq(admins.username, username) });
+  return adminByUsername().get({ username });
 }
 
 export const loginFailed = () =>

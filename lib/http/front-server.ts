@@ -9,6 +9,7 @@ import { readiness } from "@/lib/health/readiness";
 import { log } from "@/lib/log";
 import { clientAddress } from "./client-address";
 import { refuseMalformedRequest } from "./client-error";
+import { prepareLimiters } from "./rate-limit";
 import { acceptRequestId, newNonce, pageCsp, securityHeaders, strictCsp } from "./headers";
 
 type Probe = "live" | "ready" | "agent";
@@ -69,6 +70,7 @@ export async function startFrontServer({ dev }: { dev: boolean }) {
   const proxies = config.TRUSTED_PROXIES.length ? trustedProxies(config.TRUSTED_PROXIES) : null;
   const origins = new Set(config.CORS_ORIGINS);
   const logger = log();
+  prepareLimiters();
 
   const app = next({ dev, dir: process.cwd(), hostname: config.HOST, port: config.PORT });
   const handle = app.getRequestHandler();

@@ -1,3 +1,4 @@
+import { AsyncResource } from "node:async_hooks";
 import { Redis } from "ioredis";
 import {
   RateLimiterMemory,
@@ -139,6 +140,23 @@ function tooMany(limit: number, res: RateLimiterRes) {
   });
 }
 
+// The memory store arms a timer for each new key, and a timer keeps the async
+// context it was armed in until it fires: inside Next, the whole request
+// (~23 kB) for the length of the window. Limiter calls run instead in a
+// context made at start-up, outside any request, and pin nothing.
+const contextSlot = Symbol.for("agent-console.rate-limit.context");
+const contexts = globalThis as unknown as Record<symbol, AsyncResource | undefined>;
+
+export function prepareLimiters() {
+  contexts[contextSlot] ??= new AsyncResource("agent-console.rate-limit");
+}
+
+function outsideRequest<T>(call: () => T): T {
+  const context = contexts[contextSlot];
+
+  return context ? context.runInAsyncScope(call) : call();
+}
+
 // Takes one point from `key`'s budget; the returned headers tell the client
 // what is left. Throws a 429 once the budget is spent.
 export async function consume(kind: LimitKind, key: string): Promise<Record<string, string>> {
@@ -151,7 +169,7 @@ export async function consume(kind: LimitKind, key: string): Promise<Record<stri
 
   const started = performance.now();
   try {
-    return quotaHeaders(points[kind], await limiter.consume(key));
+    return quotaHeaders(points[kind], await outsideRequest(() => limiter.consume(key)));
   } catch (rejection) {
     if (rejection instanceof RateLimiterRes) {
       throw tooMany(points[kind], rejection);
