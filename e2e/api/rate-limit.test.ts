@@ -148,6 +148,15 @@ describe("RATE_LIMIT_AUTH, RATE_LIMIT_DEFAULT and TRUSTED_PROXIES", () => {
     expect(second.headers.get("x-ratelimit-remaining")).toBe("2");
   });
 
+  it("gives all the addresses of one IPv6 /64 a single budget", async () => {
+    await spend(() => authHit(tuned, { "x-forwarded-for": "2001:db8:7:7::1" }), 3);
+
+    const sameNetwork = await authHit(tuned, { "x-forwarded-for": "2001:db8:7:7:abcd::99" });
+    expect(sameNetwork.status).toBe(429);
+    const nextNetwork = await authHit(tuned, { "x-forwarded-for": "2001:db8:7:8::1" });
+    expect(nextNetwork.status).toBe(415);
+  });
+
   it("counts the hop nearest the proxy, not one the client prepended", async () => {
     const client = "198.51.100.5";
     await spend(() => authHit(tuned, { "x-forwarded-for": client }), 3);

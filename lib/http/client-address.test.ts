@@ -1,7 +1,7 @@
 import type { IncomingMessage } from "node:http";
 import { describe, expect, it } from "vitest";
 import { trustedProxies } from "@/lib/config/env";
-import { clientAddress } from "./client-address";
+import { clientAddress, rateLimitBucket } from "./client-address";
 import { acceptRequestId } from "./headers";
 
 function request(peer: string, forwardedFor?: string) {
@@ -57,5 +57,29 @@ describe("acceptRequestId", () => {
 
   it("drops a repeated header", () => {
     expect(acceptRequestId(["a", "b"])).toBeUndefined();
+  });
+});
+
+describe("rateLimitBucket", () => {
+  it.each([
+    ["203.0.113.7", "203.0.113.7"],
+    ["2001:db8:1:2:aaaa:bbbb:cccc:dddd", "2001:db8:1:2::/64"],
+    ["2001:db8:1:2::1", "2001:db8:1:2::/64"],
+    ["2001:0db8:0001:0002:ffff::", "2001:db8:1:2::/64"],
+    ["2001:db8::1", "2001:db8:0:0::/64"],
+    ["::1", "0:0:0:0::/64"],
+    ["fe80::1%eth0", "fe80:0:0:0::/64"],
+    ["::ffff:198.51.100.1", "0:0:0:0::/64"],
+    ["unknown", "unknown"],
+  ])("puts %s in the bucket %s", (address, bucket) => {
+    expect(rateLimitBucket(address)).toBe(bucket);
+  });
+
+  it("gives two addresses of one IPv6 /64 the same bucket", () => {
+    expect(rateLimitBucket("2001:db8:5:6::a")).toBe(rateLimitBucket("2001:db8:5:6:1:2:3:4"));
+  });
+
+  it("gives neighbouring IPv6 /64s different buckets", () => {
+    expect(rateLimitBucket("2001:db8:5:6::a")).not.toBe(rateLimitBucket("2001:db8:5:7::a"));
   });
 });

@@ -35,3 +35,25 @@ export function clientAddress(req: IncomingMessage, proxies: BlockList | null): 
 
   return peer;
 }
+
+// The first four groups of an IPv6 address, written out in full.
+function ipv6Network(address: string): string {
+  const [head, tail] = address.split("%")[0].split("::");
+  const left = head ? head.split(":") : [];
+  const right = tail ? tail.split(":") : [];
+  // An embedded IPv4 tail (::ffff:1.2.3.4) takes the room of two groups.
+  const width = [...left, ...right].reduce((n, part) => n + (part.includes(".") ? 2 : 1), 0);
+  const groups = tail === undefined ? left : [...left, ...Array(8 - width).fill("0"), ...right];
+
+  return groups
+    .slice(0, 4)
+    .map((group) => parseInt(group, 16).toString(16))
+    .join(":");
+}
+
+// Whose budget a request draws on: one per IPv4 address, one per /64 for IPv6,
+// since a single host is usually handed a whole /64 and could otherwise take
+// a fresh budget from each of its addresses.
+export function rateLimitBucket(address: string): string {
+  return isIP(address) === 6 ? `${ipv6Network(address)}::/64` : address;
+}

@@ -9,6 +9,7 @@ import {
 import { env } from "@/lib/config/env";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
+import { rateLimitBucket } from "./client-address";
 
 export type LimitKind = "auth" | "default" | "login_failures";
 
@@ -157,10 +158,12 @@ function outsideRequest<T>(call: () => T): T {
   return context ? context.runInAsyncScope(call) : call();
 }
 
-// Takes one point from `key`'s budget; the returned headers tell the client
-// what is left. Throws a 429 once the budget is spent.
+// Takes one point from `key`'s budget (a client address for "auth" and
+// "default", a username for "login_failures"); the returned headers tell the
+// client what is left. Throws a 429 once the budget is spent.
 export async function consume(kind: LimitKind, key: string): Promise<Record<string, string>> {
   const { byKind, points, connected } = limiters();
+  const bucket = kind === "login_failures" ? key : rateLimitBucket(key);
   await connected;
   const limiter = byKind[kind];
   if (!limiter) {
@@ -169,7 +172,7 @@ export async function consume(kind: LimitKind, key: string): Promise<Record<stri
 
   const started = performance.now();
   try {
-    return quotaHeaders(points[kind], await outsideRequest(() => limiter.consume(key)));
+    return quotaHeaders(points[kind], await outsideRequest(() => limiter.consume(bucket)));
   } catch (rejection) {
     if (rejection instanceof RateLimiterRes) {
       throw tooMany(points[kind], rejection);
