@@ -19,8 +19,9 @@ if (!dev) {
 const { migrateDatabase } = await import("@/lib/db/migrate");
 const { seedAdmin, seedDefaultPersona } = await import("@/lib/db/seed");
 const { startFrontServer } = await import("@/lib/http/front-server");
-const { log } = await import("@/lib/log");
+const { captureConsole, log } = await import("@/lib/log");
 
+captureConsole();
 try {
   await migrateDatabase();
   await seedAdmin();

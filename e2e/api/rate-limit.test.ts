@@ -16,6 +16,7 @@ beforeAll(async () => {
       env: {
         RATE_LIMIT_AUTH: "3",
         RATE_LIMIT_DEFAULT: "5",
+        RATE_LIMIT_LOGIN_FAILURES: "3",
         RATE_LIMIT_WINDOW_SECONDS: String(WINDOW),
         TRUSTED_PROXIES: "127.0.0.1",
       },
@@ -79,6 +80,30 @@ describe("the runbook's limits", () => {
     const line = await waitForLog(defaults, (entry) => entry.request_id === "limited-1");
 
     expect(line.status_code).toBe(429);
+  });
+
+  it("does not let one client's failed logins lock the account for everyone", async () => {
+    const other = await startServer({ env: { TRUSTED_PROXIES: "127.0.0.1" } });
+    try {
+      for (let i = 0; i < 10; i++) {
+        const guess = form({ username: "admin", password: `guess-${i}` });
+        const response = await call(other, "/api/v1/auth/token", {
+          ...guess,
+          headers: { ...guess.headers, "x-forwarded-for": "192.0.2.99" },
+        });
+        expect(response.status).toBe(401);
+      }
+
+      const right = form({ username: "admin", password: "changeme123" });
+      const response = await call(other, "/api/v1/auth/token", {
+        ...right,
+        headers: { ...right.headers, "x-forwarded-for": "192.0.2.100" },
+      });
+      expect(response.status).toBe(200);
+    } finally {
+      await other.stop();
+      removeDir(other.dir);
+    }
   });
 
   it("refuses a real login too once the auth budget is spent", async () => {
@@ -177,7 +202,7 @@ describe("RATE_LIMIT_AUTH, RATE_LIMIT_DEFAULT and TRUSTED_PROXIES", () => {
     expect((await authHit(tuned, client)).status).toBe(415);
   });
 
-  it("locks an account after RATE_LIMIT_AUTH failed logins, from whatever address", async () => {
+  it("locks an account after RATE_LIMIT_LOGIN_FAILURES failed logins from many addresses", async () => {
     for (let i = 0; i < 3; i++) {
       const guess = form({ username: "admin", password: `guess-${i}` });
       const response = await call(tuned, "/api/v1/auth/token", {

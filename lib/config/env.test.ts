@@ -86,6 +86,7 @@ describe("parseEnv DATABASE_URL", () => {
 describe("parseEnv refusals", () => {
   it.each([
     ["SECRET_KEY", "x".repeat(31), "SECRET_KEY must be at least 32 characters"],
+    ["SECRET_KEY", "your_secret_key_at_least_32_characters_long", "published example value"],
     ["DATABASE_URL", "postgres://db/agent", "expected file:PATH"],
     ["OPENROUTER_BASE_URL", "openrouter.ai/api/v1", "expected an http(s):// URL"],
     ["REDIS_URL", "localhost:6379", "expected a redis://"],

@@ -52,11 +52,22 @@ const databaseUrl = z
     message: "expected file:PATH or a libsql://, http(s):// or ws(s):// URL",
   });
 
+// Example keys printed in documentation: anyone could sign tokens with them.
+const publishedSecrets = new Set([
+  "your_secret_key_at_least_32_characters_long",
+  "your-secret-key-at-least-32-characters-long",
+]);
+
 export const envSchema = z.object({
   NODE_ENV: z.string().default("production"),
   HOST: z.string().min(1).default("127.0.0.1"),
   PORT: z.coerce.number().int().min(1).max(65535).default(8000),
-  SECRET_KEY: z.string().min(32, "SECRET_KEY must be at least 32 characters"),
+  SECRET_KEY: z
+    .string()
+    .min(32, "SECRET_KEY must be at least 32 characters")
+    .refine((value) => !publishedSecrets.has(value), {
+      message: "SECRET_KEY is a published example value; generate a random one",
+    }),
   ACCESS_TOKEN_EXPIRE_MINUTES: z.coerce.number().int().min(1).max(10080).default(60),
   DATABASE_URL: databaseUrl.default("file:data/agent-console.db"),
   DATABASE_AUTH_TOKEN: z.string().optional(),
@@ -72,6 +83,7 @@ export const envSchema = z.object({
   TRUSTED_PROXIES: list(proxyEntry).default([]),
   RATE_LIMIT_AUTH: z.coerce.number().int().min(0).default(10),
   RATE_LIMIT_DEFAULT: z.coerce.number().int().min(0).default(60),
+  RATE_LIMIT_LOGIN_FAILURES: z.coerce.number().int().min(0).default(100),
   RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86400).default(60),
   REDIS_URL: z
     .url({ protocol: /^rediss?$/, error: "expected a redis:// or rediss:// URL" })

@@ -20,6 +20,27 @@ const round = (ms: number) => Math.round(ms * 10) / 10;
 
 class Timeout extends Error {}
 
+// The error each check last failed with; a failure is logged when it starts or
+// changes, and a recovery once, not on every probe of a long outage.
+const lastErrors = new Map<string, string>();
+
+function noteOutcome(name: string, error: unknown, message?: string) {
+  const previous = lastErrors.get(name);
+  if (message === undefined) {
+    if (previous !== undefined) {
+      lastErrors.delete(name);
+      log().info({ check: name }, "readiness.check_recovered");
+    }
+
+    return;
+  }
+
+  if (previous !== message) {
+    lastErrors.set(name, message);
+    log().warn({ check: name, err: error }, "readiness.check_failed");
+  }
+}
+
 // Each check gets the same budget; they run side by side, so the whole probe
 // answers within READINESS_TIMEOUT_MS plus a little.
 async function timed(name: string, probe: (signal: AbortSignal) => Promise<void>): Promise<Check> {
@@ -36,11 +57,12 @@ async function timed(name: string, probe: (signal: AbortSignal) => Promise<void>
 
   try {
     await Promise.race([probe(controller.signal), deadline]);
+    noteOutcome(name, undefined);
 
     return { healthy: true, latency_ms: round(performance.now() - started) };
   } catch (error) {
     const message = error instanceof Timeout ? `No answer within ${budget} ms` : errorText(error);
-    log().warn({ check: name, err: error }, "readiness.check_failed");
+    noteOutcome(name, error, message);
 
     return { healthy: false, error: message };
   } finally {
@@ -48,8 +70,16 @@ async function timed(name: string, probe: (signal: AbortSignal) => Promise<void>
   }
 }
 
+// fetch says only "fetch failed"; the reason (ECONNREFUSED, a DNS failure) is its cause.
 function errorText(error: unknown) {
-  return error instanceof Error ? error.message : String(error);
+  if (!(error instanceof Error)) {
+    return String(error);
+  }
+
+  const cause = error.cause as { code?: string; message?: string } | undefined;
+  const reason = cause?.code ?? cause?.message;
+
+  return reason ? `${error.message} (${reason})` : error.message;
 }
 
 // A real read of a migrated table, not just an open file. On a local file it

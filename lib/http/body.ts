@@ -9,7 +9,10 @@ function mediaType(request: Request) {
 // Content-Length claims (the front server already refuses declared oversize).
 async function readCapped(request: Request): Promise<Uint8Array<ArrayBuffer>> {
   const cap = env().MAX_BODY_BYTES;
-  const tooLarge = new AppError("payload_too_large", `Request body exceeds ${cap} bytes`);
+  // The rest of an oversized body is never read, so the connection cannot be reused.
+  const tooLarge = new AppError("payload_too_large", `Request body exceeds ${cap} bytes`, {
+    Connection: "close",
+  });
   if (Number(request.headers.get("content-length") ?? 0) > cap) {
     throw tooLarge;
   }

@@ -25,6 +25,41 @@ const probes = new Map<string, Probe>([
 
 const refusedMethods = new Set(["TRACE", "TRACK", "CONNECT"]);
 
+const readOnlyMethods = new Set(["GET", "HEAD", "OPTIONS"]);
+
+const exposedHeaders = [
+  "X-Request-ID",
+  "Retry-After",
+  "X-RateLimit-Limit",
+  "X-RateLimit-Remaining",
+  "X-RateLimit-Reset",
+].join(", ");
+
+// The path Next will route: it resolves dot segments, escapes and repeated
+// slashes first, so `/_next/static/../../api/x` must be classified as /api/x.
+// Plain paths, nearly all of them, skip the URL parser.
+export function routedPath(url: string): string {
+  const query = url.indexOf("?");
+  const raw = query === -1 ? url : url.slice(0, query);
+  if (!/\/\.|\/\/|%|\\/.test(raw)) {
+    return raw;
+  }
+
+  try {
+    return new URL(`http://localhost${raw}`).pathname.replace(/\/{2,}/g, "/");
+  } catch {
+    return raw;
+  }
+}
+
+function sameOrigin(req: IncomingMessage, origin: string) {
+  try {
+    return new URL(origin).host === req.headers.host;
+  } catch {
+    return false;
+  }
+}
+
 function sendJson(req: IncomingMessage, res: ServerResponse, status: number, body: unknown) {
   const json = JSON.stringify(body);
   res.writeHead(status, {
@@ -111,6 +146,16 @@ export async function startFrontServer({ dev }: { dev: boolean }) {
     }
 
     const api = path.startsWith("/api/") || path.startsWith("/health");
+
+    // Console forms (server actions) come from browsers, which always declare a
+    // length; a streamed body there would only reach Next's own limit, a 500.
+    if (!api && req.headers["transfer-encoding"] && !req.headers["content-length"]) {
+      res.setHeader("Connection", "close");
+      sendJson(req, res, 411, { detail: "Content-Length is required" });
+
+      return;
+    }
+
     const origin = req.headers.origin;
     if (api && origin) {
       if (method === "OPTIONS" && req.headers["access-control-request-method"]) {
@@ -119,11 +164,17 @@ export async function startFrontServer({ dev }: { dev: boolean }) {
         return;
       }
 
+      res.setHeader("Vary", "Origin");
       if (origins.has(origin)) {
         res.setHeader("Access-Control-Allow-Origin", origin);
-        res.setHeader("Access-Control-Expose-Headers", "X-Request-ID, Retry-After, X-RateLimit-Remaining");
+        res.setHeader("Access-Control-Expose-Headers", exposedHeaders);
+      } else if (!readOnlyMethods.has(method) && !sameOrigin(req, origin)) {
+        // A page on another site can post a plain form here without a
+        // preflight; refuse before it can spend anyone's login budget.
+        sendJson(req, res, 403, { detail: "Origin not allowed" });
+
+        return;
       }
-      res.setHeader("Vary", "Origin");
     }
 
     const probe = probes.get(path);
@@ -144,9 +195,7 @@ export async function startFrontServer({ dev }: { dev: boolean }) {
 
   function onRequest(req: IncomingMessage, res: ServerResponse) {
     const started = performance.now();
-    const url = req.url ?? "/";
-    const query = url.indexOf("?");
-    const path = query === -1 ? url : url.slice(0, query);
+    const path = routedPath(req.url ?? "/");
     const requestId = acceptRequestId(req.headers["x-request-id"]) ?? randomUUID();
     const clientIp = clientAddress(req, proxies);
 

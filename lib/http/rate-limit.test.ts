@@ -8,6 +8,7 @@ beforeAll(() => {
   vi.stubEnv("SECRET_KEY", "unit-test-secret-key-that-is-long-enough");
   vi.stubEnv("RATE_LIMIT_AUTH", "3");
   vi.stubEnv("RATE_LIMIT_DEFAULT", "5");
+  vi.stubEnv("RATE_LIMIT_LOGIN_FAILURES", "3");
   vi.stubEnv("RATE_LIMIT_WINDOW_SECONDS", "60");
   vi.stubEnv("REDIS_URL", "");
 });

@@ -109,7 +109,7 @@ function limiters(): Limiters {
     const points = {
       auth: config.RATE_LIMIT_AUTH,
       default: config.RATE_LIMIT_DEFAULT,
-      login_failures: config.RATE_LIMIT_AUTH,
+      login_failures: config.RATE_LIMIT_LOGIN_FAILURES,
     };
     registry[slot] = {
       redis,
