@@ -18,7 +18,7 @@ export function ConsoleHeader({ username, restricted }: Props) {
     <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
         <span className="font-semibold tracking-tight">agent-console</span>
-        <nav aria-label="Main" className="-mx-1 flex flex-1 gap-1 overflow-x-auto px-1">
+        <nav aria-label="Main" className="-mx-1 flex flex-1 flex-wrap gap-1 px-1">
           {!restricted && links.map((link) => (
             <NavLink key={link.href} href={link.href}>
               {link.label}
@@ -26,8 +26,8 @@ export function ConsoleHeader({ username, restricted }: Props) {
           ))}
         </nav>
         {username && (
-          <div className="flex items-center gap-3 text-sm">
-            <span className="text-slate-600 dark:text-slate-400">
+          <div className="flex min-w-0 items-center gap-3 text-sm">
+            <span className="min-w-0 text-slate-600 [overflow-wrap:anywhere] dark:text-slate-400">
               Signed in as{" "}
               <strong className="text-slate-900 dark:text-slate-100">{username}</strong>
             </span>

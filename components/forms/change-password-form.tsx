@@ -9,12 +9,21 @@ import { TextField } from "./text-field";
 
 const hint = `At least ${MIN_PASSWORD_LENGTH} characters and at most 72 bytes (bcrypt's limit).`;
 
-export function ChangePasswordForm() {
+export function ChangePasswordForm({ username }: { username: string }) {
   const [state, action, pending] = useActionState(changePasswordAction, idle);
   const password = { state, type: "password", required: true };
 
   return (
     <ActionForm {...{ state, action, pending }} submit="Change password" pendingLabel="Changing…">
+      {/* For password managers: which account this new password belongs to. */}
+      <input
+        type="text"
+        name="username"
+        value={username}
+        autoComplete="username"
+        readOnly
+        hidden
+      />
       <TextField
         name="current_password"
         label="Current password"

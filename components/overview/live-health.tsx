@@ -3,6 +3,7 @@
 import { Alert } from "@/components/ui/alert";
 import type { Tone } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
+import { activityAge } from "./activity-age";
 import { CheckList } from "./check-list";
 import { LatencyChart } from "./latency-chart";
 import { StatusTile } from "./status-tile";
@@ -26,6 +27,11 @@ export function LiveHealth({ initial }: { initial: HealthSnapshot }) {
   const { live, ready, agent } = current;
   const isReady = ready?.status === "ready";
   const updated = clock(current.checkedAt);
+  const age = activityAge(agent?.last_activity, current.checkedAt);
+  const stale = age.stale && agent?.status === "running";
+  const lastActivity = age.text
+    ? `${clock(agent?.last_activity)}, ${age.text}${stale ? ": no word since, stale" : ""}`
+    : "never";
 
   return (
     <div className="space-y-6">
@@ -45,9 +51,9 @@ export function LiveHealth({ initial }: { initial: HealthSnapshot }) {
         />
         <StatusTile
           label="Agent"
-          tone={agentTones[agent?.status ?? ""] ?? "neutral"}
-          value={agent?.status.replace("_", " ") ?? "unknown"}
-          detail={`Last activity: ${clock(agent?.last_activity)}`}
+          tone={stale ? "warn" : (agentTones[agent?.status ?? ""] ?? "neutral")}
+          value={stale ? "running (stale)" : (agent?.status.replace("_", " ") ?? "unknown")}
+          detail={`Last activity: ${lastActivity}`}
         />
       </div>
       <Card

@@ -34,6 +34,11 @@ function Part({ label, children }: { label: string; children: React.ReactNode })
 // any one filled asks for the other two (the schema says which is missing).
 export function ActiveHoursInput({ value, onChange, onBlur, timeZones, ...rest }: Props) {
   const current = value ?? empty;
+  // A zone the server accepts but this list lacks (e.g. Etc/GMT+5) still shows.
+  const zones =
+    current.timezone && !timeZones.includes(current.timezone)
+      ? [current.timezone, ...timeZones]
+      : timeZones;
 
   function set(part: keyof ActiveHours, text: string) {
     const next = { ...current, [part]: text };
@@ -65,7 +70,7 @@ export function ActiveHoursInput({ value, onChange, onBlur, timeZones, ...rest }
           {...common}
         >
           <option value="">Choose a time zone</option>
-          {timeZones.map((zone) => (
+          {zones.map((zone) => (
             <option key={zone} value={zone}>
               {zone}
             </option>

@@ -24,7 +24,7 @@ export const modelNumbers: NumberField[] = [
   { key: "daily_llm_budget_usd", label: "Daily LLM budget (USD)", step: 0.01 },
 ];
 
-// Empty inputs mean "leave this setting as it is": they are not sent.
+// An emptied input clears its setting; one never set stays unset.
 export function numberOrUnset(value: unknown) {
   return value === "" || value === null || value === undefined ? undefined : Number(value);
 }

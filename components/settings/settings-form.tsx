@@ -8,7 +8,12 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { describedBy, Field } from "@/components/ui/field";
 import { Input, Textarea } from "@/components/ui/input";
-import { personaConfigSchema, type PersonaConfig } from "@/lib/settings/schema";
+import {
+  personaConfigSchema,
+  settingKeys,
+  type PersonaConfig,
+  type SettingKey,
+} from "@/lib/settings/schema";
 import { ActiveHoursInput } from "./active-hours-input";
 import { FieldGroup } from "./field-group";
 import {
@@ -27,8 +32,31 @@ import { TagField } from "./tag-field";
 type Props = {
   initial: PersonaConfig;
   timeZones: string[];
-  save: (config: PersonaConfig) => Promise<SaveResult>;
+  save: (config: PersonaConfig, cleared: SettingKey[]) => Promise<SaveResult>;
 };
+
+type Marks = Partial<Record<SettingKey, unknown>>;
+
+// What a save sends: the keys that were stored already or that the user
+// changed, and the stored keys the user emptied, which the server removes.
+// An unset switch reads as false and counts as dirty once anything else
+// changes, so a new false is only sent when the user has been on the switch.
+function changes(values: PersonaConfig, stored: object, dirty: Marks, touched: Marks) {
+  const config: Record<string, unknown> = {};
+  const cleared: SettingKey[] = [];
+  for (const key of settingKeys) {
+    const wasStored = Object.hasOwn(stored, key);
+    if (values[key] === undefined) {
+      if (wasStored) {
+        cleared.push(key);
+      }
+    } else if (wasStored || (dirty[key] && (values[key] !== false || touched[key]))) {
+      config[key] = values[key];
+    }
+  }
+
+  return { config: config as PersonaConfig, cleared };
+}
 
 const asText = { setValueAs: textOrUnset };
 const asNumber = { setValueAs: numberOrUnset };
@@ -55,14 +83,16 @@ export function SettingsForm({ initial, timeZones, save }: Props) {
     mode: "onTouched",
   });
   const { register, control, handleSubmit, reset, formState } = form;
-  const { errors, isSubmitting, isDirty } = formState;
+  const { errors, isSubmitting, isDirty, dirtyFields, touchedFields, defaultValues } = formState;
   const [outcome, setOutcome] = useState<Outcome>(null);
 
   const onSubmit = handleSubmit(async (values) => {
     setOutcome(null);
+    const stored = defaultValues ?? {};
+    const { config, cleared } = changes(values, stored, dirtyFields, touchedFields as Marks);
     let result: SaveResult | undefined;
     try {
-      result = await save(values);
+      result = await save(config, cleared);
     } catch {
       setOutcome({ tone: "error", text: unreachable });
 

@@ -27,6 +27,8 @@ const removeButton =
 
 // A list of short strings: type one and press Enter (or comma) to add it;
 // each item has its own remove button. Exact repeats are not added twice.
+// Text left in the box is added when it loses focus, so clicking Save never
+// drops a keyword that was typed but not yet added.
 export function TagInput({ id, value = [], onChange, onBlur, noun, normalize, ...rest }: Props) {
   const [draft, setDraft] = useState("");
   const [note, setNote] = useState("");
@@ -85,7 +87,10 @@ export function TagInput({ id, value = [], onChange, onBlur, noun, normalize, ..
           aria-invalid={rest.invalid && rest.invalid.size > 0 ? true : undefined}
           onChange={(event) => setDraft(event.target.value)}
           onKeyDown={onKeyDown}
-          onBlur={onBlur}
+          onBlur={() => {
+            add();
+            onBlur();
+          }}
         />
         <Button type="button" variant="secondary" onClick={add} aria-label={`Add ${noun}`}>
           Add

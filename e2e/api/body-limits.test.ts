@@ -131,7 +131,7 @@ describe("methods", () => {
   });
 
   it.each([
-    ["DELETE", "/api/v1/settings"],
+    ["PATCH", "/api/v1/settings"],
     ["PUT", "/api/v1/personas"],
     ["PATCH", "/api/v1/auth/me"],
     ["GET", "/api/v1/agent/status"],

@@ -23,7 +23,7 @@ const cases: Case[] = [
   ["a missing token", 401, "/api/v1/protected/test", {}],
   ["an unknown API path", 404, "/api/v1/unknown", {}],
   ["an unknown page", 404, "/no-such-page", {}],
-  ["a method the route lacks", 405, "/api/v1/settings", { method: "DELETE", auth: true }],
+  ["a method the route lacks", 405, "/api/v1/settings", { method: "PATCH", auth: true }],
   ["a method the probes lack", 405, "/health", { method: "POST" }],
   ["TRACE", 405, "/", { method: "TRACE" }],
   ["an oversized body", 413, "/api/v1/personas", { method: "POST", body: "x".repeat(4096) }],

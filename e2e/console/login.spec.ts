@@ -47,6 +47,24 @@ test.describe("console login", () => {
     await expect(page).toHaveURL(/\/login$/);
   });
 
+  test("after a refused login the focus is on the message", async ({ page }) => {
+    await logIn(page, { password: "not-the-password" });
+
+    await expect(formAlert(page)).toHaveText("Incorrect username or password.");
+    await expect(page.locator(":focus")).toHaveText("Incorrect username or password.");
+  });
+
+  test("the query string of the page asked for survives the login", async ({ page }) => {
+    await page.goto("/personas?x=1&y=two");
+    await expect(page).toHaveURL(/\/login\?next=%2Fpersonas%3Fx%3D1%26y%3Dtwo$/);
+
+    await page.getByLabel("Username").fill("admin");
+    await page.getByLabel("Password").fill(ADMIN_PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+
+    await expect(page).toHaveURL(`${consoleServer().server.url}/personas?x=1&y=two`);
+  });
+
   test("after logging in the visitor is back on the page they asked for", async ({ page }) => {
     await page.goto("/personas");
     await expect(page).toHaveURL(/\/login\?next=%2Fpersonas$/);

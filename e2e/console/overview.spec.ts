@@ -2,6 +2,20 @@ import { apiToken, expect, logIn, painted, snap, test, useConsoleServer } from "
 
 const consoleServer = useConsoleServer();
 
+// What the agent itself sends when its state changes.
+async function reportAgent(status: string) {
+  const { url } = consoleServer().server;
+  const reported = await fetch(`${url}/api/v1/agent/status`, {
+    method: "POST",
+    headers: {
+      authorization: `Bearer ${await apiToken(url)}`,
+      "content-type": "application/json",
+    },
+    body: JSON.stringify({ status }),
+  });
+  expect(reported.status).toBe(200);
+}
+
 function isRed({ r, g, b }: { r: number; g: number; b: number }) {
   return r > 180 && g < 110 && b < 110;
 }
@@ -72,22 +86,30 @@ test.describe("overview", () => {
   });
 
   test("the agent's reported status appears on its own", async ({ page }) => {
-    const { server } = consoleServer();
     await logIn(page);
     await expect(page.getByRole("region", { name: "Agent" })).toContainText("not started");
 
-    const reported = await fetch(`${server.url}/api/v1/agent/status`, {
-      method: "POST",
-      headers: {
-        authorization: `Bearer ${await apiToken(server.url)}`,
-        "content-type": "application/json",
-      },
-      body: JSON.stringify({ status: "running" }),
-    });
-    expect(reported.status).toBe(200);
+    await reportAgent("running");
 
     const agent = page.getByRole("region", { name: "Agent" });
     await expect(agent).toContainText("running", { timeout: 15_000 });
     await expect(agent).not.toContainText("Last activity: never");
+  });
+
+  test("a running agent silent for over five minutes is marked stale", async ({ page }) => {
+    await reportAgent("running");
+    await page.clock.install();
+    await logIn(page);
+    const agent = page.getByRole("region", { name: "Agent" });
+    await expect(agent).toContainText(/Last activity: .*, \d+ s ago$/, { timeout: 15_000 });
+    await expect(agent.getByText("running", { exact: true })).toBeVisible();
+
+    await page.clock.setSystemTime(Date.now() + 10 * 60_000);
+
+    await expect(agent).toContainText("running (stale)", { timeout: 15_000 });
+    await expect(agent).toContainText(/1\d min ago: no word since, stale/);
+    const { r, g, b } = await painted(agent.getByText("running (stale)"), "background-color");
+    expect(r).toBeGreaterThanOrEqual(g);
+    expect(r - b).toBeGreaterThan(30);
   });
 });

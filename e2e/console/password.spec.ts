@@ -30,6 +30,14 @@ test.describe("forced password change", () => {
     }
   });
 
+  test("the form names its account to password managers", async ({ page }) => {
+    await logIn(page, { password: DEFAULT_PASSWORD, next: "/account/password" });
+    const username = page.locator('form input[autocomplete="username"]');
+
+    await expect(username).toHaveValue("admin");
+    await expect(username).toBeHidden();
+  });
+
   test("a new password shorter than 12 characters is refused inline", async ({ page }) => {
     await logIn(page, { password: DEFAULT_PASSWORD, next: "/account/password" });
     await fillPasswords(page, DEFAULT_PASSWORD, "short-pw");

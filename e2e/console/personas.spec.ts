@@ -15,12 +15,29 @@ async function api<T>(path: string): Promise<T> {
   return (await response.json()) as T;
 }
 
-async function storedConfig(name: string) {
+async function post(path: string, json: unknown) {
+  const { url } = consoleServer().server;
+  const response = await fetch(url + path, {
+    method: "POST",
+    headers: {
+      authorization: `Bearer ${await apiToken(url)}`,
+      "content-type": "application/json",
+    },
+    body: JSON.stringify(json),
+  });
+  expect(response.status).toBe(200);
+}
+
+async function personaId(name: string) {
   const { personas } = await api<{ personas: Persona[] }>("/api/v1/personas");
   const persona = personas.find((p) => p.name === name);
   expect(persona, `persona ${name}`).toBeDefined();
 
-  const path = `/api/v1/settings?persona_id=${persona!.id}`;
+  return persona!.id;
+}
+
+async function storedConfig(name: string) {
+  const path = `/api/v1/settings?persona_id=${await personaId(name)}`;
 
   return (await api<{ config: Record<string, unknown> }>(path)).config;
 }
@@ -235,5 +252,62 @@ test.describe("personas", () => {
     await page.goto("/personas/00000000-0000-4000-8000-000000000000");
 
     await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
+  });
+
+  test("emptying a number, the tone and the time window removes them", async ({ page }) => {
+    await openSettings(page, "support-bot");
+    await page.getByLabel("Posts per day, at most").fill("");
+    await page.getByLabel("Tone").fill("");
+    await page.getByLabel("From").fill("");
+    await page.getByLabel("Until").fill("");
+    await page.getByLabel("Time zone").selectOption("");
+    await page.getByRole("button", { name: "Save settings" }).click();
+
+    await expect(saved(page)).toBeVisible();
+    const stored = await storedConfig("support-bot");
+    expect(stored).not.toHaveProperty("max_posts_per_day");
+    expect(stored).not.toHaveProperty("persona_tone");
+    expect(stored).not.toHaveProperty("active_hours");
+    expect(stored).toHaveProperty("llm_model", "openai/gpt-4o-mini");
+    await page.reload();
+    await expect(page.getByLabel("Posts per day, at most")).toHaveValue("");
+    await expect(page.getByLabel("Tone")).toHaveValue("");
+  });
+
+  test("saving an untouched form stores nothing", async ({ page }) => {
+    await logIn(page, { next: "/personas" });
+    await page.getByLabel("Name").fill("untouched");
+    await page.getByRole("button", { name: "Create persona" }).click();
+    await expect(status(page)).toHaveText('Created persona "untouched".');
+    await page.getByRole("link", { name: "Settings of untouched" }).click();
+    await page.getByRole("button", { name: "Save settings" }).click();
+
+    await expect(saved(page)).toBeVisible();
+    expect(await storedConfig("untouched")).toEqual({});
+  });
+
+  test("a keyword typed but not added with Enter is saved too", async ({ page }) => {
+    await openSettings(page, "untouched");
+    await page.getByLabel("Blocked keywords", { exact: true }).fill("casino");
+    await page.getByRole("button", { name: "Save settings" }).click();
+
+    await expect(saved(page)).toBeVisible();
+    expect(await storedConfig("untouched")).toEqual({ blocked_keywords: ["casino"] });
+    await expect(page.getByRole("list", { name: "keyword list" })).toHaveText(/casino/);
+  });
+
+  test("a stored time zone missing from the list is still shown", async ({ page }) => {
+    const hours = { start: "08:00", end: "12:00", timezone: "Etc/GMT+5" };
+    await post("/api/v1/settings", {
+      persona_id: await personaId("untouched"),
+      key: "active_hours",
+      value: hours,
+    });
+    await openSettings(page, "untouched");
+
+    await expect(page.getByLabel("Time zone")).toHaveValue("Etc/GMT+5");
+    await page.getByRole("button", { name: "Save settings" }).click();
+    await expect(saved(page)).toBeVisible();
+    expect((await storedConfig("untouched")).active_hours).toEqual(hours);
   });
 });

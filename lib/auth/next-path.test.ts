@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loginPath, safeNextPath } from "./next-path";
+import { loginPath, safeNextPath, withQuery } from "./next-path";
 
 describe("safeNextPath", () => {
   it.each([
@@ -43,5 +43,21 @@ describe("loginPath", () => {
   it("leaves out the overview and anything off site", () => {
     expect(loginPath("/")).toBe("/login");
     expect(loginPath("//evil.example")).toBe("/login");
+  });
+});
+
+describe("withQuery", () => {
+  it("keeps a page's query, repeated keys included", () => {
+    expect(withQuery("/personas", { x: "1", tag: ["a", "b"] })).toBe("/personas?x=1&tag=a&tag=b");
+  });
+
+  it("leaves a path without a query as it is", () => {
+    expect(withQuery("/admins", {})).toBe("/admins");
+  });
+
+  it("encodes what it adds, so the result is still an on-site path", () => {
+    expect(loginPath(withQuery("/", { next: "//evil.example" }))).toBe(
+      "/login?next=%2F%3Fnext%3D%252F%252Fevil.example",
+    );
   });
 });

@@ -31,3 +31,19 @@ export function loginPath(next: string): string {
 
   return target === "/" ? "/login" : `/login?next=${encodeURIComponent(target)}`;
 }
+
+export type SearchParams = Record<string, string | string[] | undefined>;
+
+// A page's own path with the query it was asked with, so a visitor sent to
+// log in comes back to the same view (safeNextPath still checks it).
+export function withQuery(path: string, query: SearchParams = {}): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    for (const item of [value ?? []].flat()) {
+      params.append(key, item);
+    }
+  }
+  const search = params.toString();
+
+  return search ? `${path}?${search}` : path;
+}

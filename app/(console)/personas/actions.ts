@@ -33,12 +33,17 @@ export async function createPersonaAction(
   }
 }
 
-// The whole form at once: updateSettings checks every value before writing
-// any, so a refused save leaves the stored settings as they were.
-export async function saveSettingsAction(personaId: string, config: unknown): Promise<SaveResult> {
+// The whole form at once: updateSettings checks every value and cleared key
+// before writing any, so a refused save leaves the stored settings as they were.
+export async function saveSettingsAction(
+  personaId: string,
+  config: unknown,
+  cleared: unknown,
+): Promise<SaveResult> {
   const admin = await requireConsoleAdmin(`/personas/${encodeURIComponent(personaId)}`);
   try {
-    const saved = await updateSettings(personaId, config);
+    const keys = Array.isArray(cleared) ? cleared.map(String) : [];
+    const saved = await updateSettings(personaId, config, keys);
     log().info({ username: admin.username, persona_id: personaId }, "console.settings_saved");
 
     return { ok: true, config: saved.config };

@@ -32,7 +32,7 @@ export default async function PasswordPage() {
           title="Change password"
           description="Every other console session and API token of this account ends."
         >
-          <ChangePasswordForm />
+          <ChangePasswordForm username={admin.username} />
         </Card>
         {!admin.mustChangePassword && (
           <Card

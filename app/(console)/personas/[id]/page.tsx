@@ -4,6 +4,7 @@ import { SettingsForm } from "@/components/settings/settings-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { TextLink } from "@/components/ui/text-link";
 import { requireConsoleAdmin } from "@/lib/auth/console-session";
+import { withQuery, type SearchParams } from "@/lib/auth/next-path";
 import { AppError } from "@/lib/errors";
 import { getPersonaOrThrow } from "@/lib/personas";
 import { getSettings } from "@/lib/settings/service";
@@ -11,7 +12,7 @@ import { saveSettingsAction } from "../actions";
 
 export const metadata: Metadata = { title: "Persona settings · agent-console" };
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> };
 
 // The zones this server's Intl accepts, which is what the schema checks.
 function timeZones() {
@@ -30,9 +31,10 @@ async function personaOrNotFound(id: string) {
   }
 }
 
-export default async function PersonaSettingsPage({ params }: Props) {
+export default async function PersonaSettingsPage({ params, searchParams }: Props) {
   const { id } = await params;
-  await requireConsoleAdmin(`/personas/${encodeURIComponent(id)}`);
+  const path = `/personas/${encodeURIComponent(id)}`;
+  await requireConsoleAdmin(withQuery(path, await searchParams));
   const persona = await personaOrNotFound(id);
   const { config } = await getSettings(persona.id);
 

@@ -1,7 +1,7 @@
 import { apiRoute, parseWith, requireAdmin } from "@/lib/http/api";
 import { readJson } from "@/lib/http/body";
 import { settingUpdateSchema } from "@/lib/settings/schema";
-import { getSettings, updateSetting } from "@/lib/settings/service";
+import { deleteSetting, getSettings, updateSetting } from "@/lib/settings/service";
 
 // GET /api/v1/settings?persona_id=...: one persona's whole config.
 export const GET = apiRoute("default", async (request) => {
@@ -17,4 +17,13 @@ export const POST = apiRoute("default", async (request) => {
   const input = parseWith(settingUpdateSchema, await readJson(request));
 
   return updateSetting(input.persona_id, input.key, input.value);
+});
+
+// DELETE /api/v1/settings?persona_id=...&key=...: remove one key, so the
+// agent's default applies again.
+export const DELETE = apiRoute("default", async (request) => {
+  await requireAdmin(request);
+  const query = new URL(request.url).searchParams;
+
+  return deleteSetting(query.get("persona_id"), query.get("key") ?? "");
 });
