@@ -1,6 +1,6 @@
 import { createAdmin, listAdmins } from "@/lib/auth/admins";
 import { createAdminSchema } from "@/lib/auth/schemas";
-import { apiRoute, parseWith, requireAdmin } from "@/lib/http/api";
+import { apiRoute, methodNotAllowed, parseWith, requireAdmin } from "@/lib/http/api";
 import { readJson } from "@/lib/http/body";
 
 // GET /api/v1/admins: every admin account (never the hashes).
@@ -17,3 +17,7 @@ export const POST = apiRoute("default", async (request) => {
 
   return Response.json(await createAdmin(input), { status: 201 });
 });
+
+const refused = methodNotAllowed(["GET", "POST"]);
+
+export { refused as PUT, refused as PATCH, refused as DELETE };

@@ -1,4 +1,4 @@
-import { apiRoute, parseWith, requireAdmin } from "@/lib/http/api";
+import { apiRoute, methodNotAllowed, parseWith, requireAdmin } from "@/lib/http/api";
 import { readJson } from "@/lib/http/body";
 import { settingUpdateSchema } from "@/lib/settings/schema";
 import { getSettings, updateSetting } from "@/lib/settings/service";
@@ -18,3 +18,8 @@ export const POST = apiRoute("default", async (request) => {
 
   return updateSetting(input.persona_id, input.key, input.value);
 });
+
+// DELETE comes with the console's "reset a setting" work.
+const refused = methodNotAllowed(["GET", "POST", "DELETE"]);
+
+export { refused as PUT, refused as PATCH };
