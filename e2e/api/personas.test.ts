@@ -77,6 +77,8 @@ describe("POST /api/v1/personas", () => {
     ["a name with a slash", { name: "a/b" }],
     ["a name with an emoji", { name: "bot🤖" }],
     ["a name of 65 characters", { name: "x".repeat(65) }],
+    ["a name with a NUL", { name: "bot\u0000" }],
+    ["a name with a right-to-left override", { name: "\u202Ebot" }],
     ["a number for a name", { name: 42 }],
     ["no name at all", {}],
     ["a description of 501 characters", { name: "long-description", description: "d".repeat(501) }],
