@@ -31,6 +31,10 @@ const personaById = preparedOnce((database) => {
 });
 
 export async function getPersonaOrThrow(id: unknown): Promise<Persona> {
+  if (id === null || id === undefined) {
+    throw new AppError("bad_request", "persona_id is required");
+  }
+
   const parsed = personaIdSchema.safeParse(id);
   if (!parsed.success) {
     throw new AppError("bad_request", "persona_id must be a UUID");
