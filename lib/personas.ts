@@ -52,7 +52,7 @@ export async function createPersona(input: CreatePersonaInput): Promise<PersonaV
   const inserted = await db()
     .insert(personas)
     .values({ id: randomUUID(), name: input.name, description: input.description ?? "" })
-    .onConflictDoNothing({ target: personas.name })
+    .onConflictDoNothing()
     .returning();
   if (inserted.length === 0) {
     throw new AppError("conflict", `Persona '${input.name}' already exists`);

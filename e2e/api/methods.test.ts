@@ -21,7 +21,7 @@ const cases = routes.flatMap(([path, allow, refused]) =>
 );
 
 describe("a method an API route does not take", () => {
-  it.each(cases)("%s %s answers a JSON 405 that names %s in Allow", async (method, path, allow) => {
+  it.each(cases)("%s %s answers a JSON 405 naming %s in Allow", async (method, path, allow) => {
     const response = await call(api.server, path, { method, token: api.token });
 
     expect(response.status).toBe(405);

@@ -71,6 +71,16 @@ describe("POST /api/v1/personas", () => {
     expect(body).toEqual({ detail: "Persona 'default' already exists" });
   });
 
+  it.each(["Default", "DEFAULT"])("answers 409 for %s, a taken name in capitals", async (name) => {
+    const { status, body } = await callJson(api.server, "/api/v1/personas", {
+      token: api.token,
+      json: { name },
+    });
+
+    expect(status).toBe(409);
+    expect(body).toEqual({ detail: `Persona '${name}' already exists` });
+  });
+
   it.each([
     ["an empty name", { name: "" }],
     ["a name with spaces", { name: "two words" }],
