@@ -31,6 +31,10 @@ const personaById = preparedOnce((database) => {
 });
 
 export async function getPersonaOrThrow(id: unknown): Promise<Persona> {
+  if (id === null || id === undefined) {
+    throw new AppError("bad_request", "persona_id is required");
+  }
+
   const parsed = personaIdSchema.safeParse(id);
   if (!parsed.success) {
     throw new AppError("bad_request", "persona_id must be a UUID");
@@ -48,7 +52,7 @@ export async function createPersona(input: CreatePersonaInput): Promise<PersonaV
   const inserted = await db()
     .insert(personas)
     .values({ id: randomUUID(), name: input.name, description: input.description ?? "" })
-    .onConflictDoNothing({ target: personas.name })
+    .onConflictDoNothing()
     .returning();
   if (inserted.length === 0) {
     throw new AppError("conflict", `Persona '${input.name}' already exists`);

@@ -4,6 +4,7 @@
 import { existsSync } from "node:fs";
 import { envSchema } from "@/lib/config/env";
 import { backupDatabase } from "@/lib/db/backup";
+import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { envFilePath } from "./prepare";
 
@@ -32,7 +33,10 @@ try {
   const copy = await backupDatabase({ url, authToken }, file);
   const ms = Math.round(performance.now() - started);
   log().info({ file: copy.file, bytes: copy.bytes, duration_ms: ms }, "db.backup_written");
-} catch (err) {
-  log().error({ err }, "db.backup_failed");
+} catch (error) {
+  // As the admin commands do: one line an operator can act on, no stack.
+  const reason = error instanceof Error ? error.message : String(error);
+  const known = error instanceof AppError;
+  process.stderr.write(`error: ${known ? "" : "unexpected failure: "}${reason}\n`);
   process.exit(1);
 }

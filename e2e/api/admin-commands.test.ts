@@ -68,6 +68,10 @@ describe("npm run admin:add", () => {
     expect(String((await adminNamed("piped-admin")).hashed_password)).toMatch(/^\$2[aby]\$12\$/);
   });
 
+  it("keeps the operator's chosen password without forcing a change", async () => {
+    expect((await adminNamed("piped-admin")).must_change_password).toBe(0);
+  });
+
   it("takes the password from ADMIN_NEW_PASSWORD", async () => {
     const result = await npmRun("admin:add", ["env-admin"], {
       env: { ...env, ADMIN_NEW_PASSWORD: "env-password-12345" },
@@ -113,6 +117,7 @@ describe("npm run admin:add", () => {
     ["a short password", ["short-admin"], "short\n", "at least 12 characters"],
     ["no password at all", ["silent-admin"], "", "no password given"],
     ["a name that is taken", ["admin"], "good-password-123\n", "Admin 'admin' already exists"],
+    ["a taken name in capitals", ["ADMIN"], "good-password-123\n", "Admin 'ADMIN' already exists"],
   ])("refuses %s with exit code 1 and a message", async (_, args, input, message) => {
     const before = await query("SELECT username FROM admins");
     const result = await npmRun("admin:add", args, { env, input });

@@ -116,7 +116,7 @@ describe("npm run db:backup", () => {
     const result = await backup(existing);
 
     expect(result.code).toBe(1);
-    expect(result.output).toContain("already exists");
+    expect(result.stderr).toMatch(/^error: \S+existing\.db already exists; [^\n]+\n$/);
     expect(readFileSync(existing, "utf8")).toBe("keep me");
   });
 
@@ -125,9 +125,16 @@ describe("npm run db:backup", () => {
     const result = await backup(join(out, "never.db"), `file:${missing}`);
 
     expect(result.code).toBe(1);
-    expect(result.output).toContain("No database at");
+    expect(result.stderr).toMatch(/^error: No database at \S+: check DATABASE_URL\n$/);
     expect(existsSync(missing)).toBe(false);
     expect(existsSync(join(out, "never.db"))).toBe(false);
+  });
+
+  it("refuses a target in a directory that does not exist in one line", async () => {
+    const result = await backup(join(out, "no-such-dir", "copy.db"));
+
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^error: Directory \S+no-such-dir does not exist\n$/);
   });
 
   it("copies table by table from one read snapshot, as it does for a remote database", async () => {

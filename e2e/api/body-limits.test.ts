@@ -106,15 +106,32 @@ describe("the content-type check", () => {
     expect(answer.status).toBe(415);
   });
 
-  it("accepts a charset on application/json", async () => {
-    const response = await call(api.server, "/api/v1/settings", {
-      token: api.token,
-      json: { persona_id: api.personaId, key: "require_approval", value: true },
-      headers: { "content-type": "application/json; charset=utf-8" },
-    });
+  it.each(["utf-8", "UTF-8", '"utf-8"', "utf8"])(
+    "accepts application/json with charset=%s",
+    async (charset) => {
+      const response = await call(api.server, "/api/v1/settings", {
+        token: api.token,
+        json: { persona_id: api.personaId, key: "require_approval", value: true },
+        headers: { "content-type": `application/json; charset=${charset}` },
+      });
 
-    expect(response.status).toBe(200);
-  });
+      expect(response.status).toBe(200);
+    },
+  );
+
+  it.each(["utf-16", "iso-8859-1", "latin1", "UTF-16LE", ""])(
+    "answers 415 to application/json with charset=%j",
+    async (charset) => {
+      const { status, body } = await callJson(api.server, "/api/v1/settings", {
+        token: api.token,
+        json: { persona_id: api.personaId, key: "require_approval", value: true },
+        headers: { "content-type": `application/json; charset=${charset}` },
+      });
+
+      expect(status).toBe(415);
+      expect(body).toEqual({ detail: "JSON bodies must be UTF-8" });
+    },
+  );
 });
 
 describe("methods", () => {

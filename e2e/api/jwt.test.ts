@@ -153,6 +153,10 @@ describe("a token the server must refuse", () => {
     ["without iat", { iat: undefined }],
     ["for an unknown admin", { sub: "ghost" }],
     ["from an older password", { ver: 0 }],
+    ["whose sub is an object", { sub: { $ne: 1 } }],
+    ["whose sub is a number", { sub: 1 }],
+    ["whose ver is a fraction", { ver: 1.5 }],
+    ["issued more than a minute in the future", { iat: now() + 600 }],
   ])("refuses a well-signed token %s", async (_, claims) => {
     await expectRejected(`Bearer ${await forge({ claims })}`);
   });

@@ -83,6 +83,42 @@ describe("odd settings writes", () => {
   });
 });
 
+describe("free text with characters that hide what it says", () => {
+  const unsafe = [
+    ["a NUL", "a\u0000b"],
+    ["an escape sequence", "\u001b[2Jcleared"],
+    ["a right-to-left override", "txt.\u202Eexe"],
+    ["a first-strong isolate", "\u2068hidden\u2069"],
+    ["a lone surrogate", "half \udfff"],
+  ];
+  // The persona id is known only once the server runs, so settings bodies are made late.
+  const writes = (text: string): [string, () => unknown][] => [
+    ["/api/v1/personas", () => ({ name: "odd-text", description: text })],
+    [
+      "/api/v1/admins",
+      () => ({ username: "odd-text", full_name: text, password: "long-enough-pass" }),
+    ],
+    [
+      "/api/v1/settings",
+      () => ({ persona_id: api.personaId, key: "persona_tone", value: text }),
+    ],
+    [
+      "/api/v1/settings",
+      () => ({ persona_id: api.personaId, key: "blocked_keywords", value: [text] }),
+    ],
+  ];
+  const cases = unsafe.flatMap(([name, text]) =>
+    writes(text).map(([path, json]) => [name, path, json] as const),
+  );
+
+  it.each(cases)("answers %s in a write to %s with a 400", async (_, path, body) => {
+    const response = await call(api.server, path, { token: api.token, json: body() });
+
+    expect(response.status).toBe(400);
+    expect((await response.json()).detail).toContain("Must not contain control characters");
+  });
+});
+
 describe("odd query strings and tokens", () => {
   it.each([
     ["twice", `persona_id=${"a".repeat(8)}&persona_id=b`],

@@ -71,12 +71,24 @@ describe("POST /api/v1/personas", () => {
     expect(body).toEqual({ detail: "Persona 'default' already exists" });
   });
 
+  it.each(["Default", "DEFAULT"])("answers 409 for %s, a taken name in capitals", async (name) => {
+    const { status, body } = await callJson(api.server, "/api/v1/personas", {
+      token: api.token,
+      json: { name },
+    });
+
+    expect(status).toBe(409);
+    expect(body).toEqual({ detail: `Persona '${name}' already exists` });
+  });
+
   it.each([
     ["an empty name", { name: "" }],
     ["a name with spaces", { name: "two words" }],
     ["a name with a slash", { name: "a/b" }],
     ["a name with an emoji", { name: "bot🤖" }],
     ["a name of 65 characters", { name: "x".repeat(65) }],
+    ["a name with a NUL", { name: "bot\u0000" }],
+    ["a name with a right-to-left override", { name: "\u202Ebot" }],
     ["a number for a name", { name: 42 }],
     ["no name at all", {}],
     ["a description of 501 characters", { name: "long-description", description: "d".repeat(501) }],

@@ -55,10 +55,11 @@ describe("GET /api/v1/settings", () => {
     },
   );
 
-  it("answers 400 when persona_id is missing", async () => {
-    const { status } = await callJson(api.server, "/api/v1/settings", { token: api.token });
+  it("answers 400 saying persona_id is required when it is missing", async () => {
+    const { status, body } = await callJson(api.server, "/api/v1/settings", { token: api.token });
 
     expect(status).toBe(400);
+    expect(body).toEqual({ detail: "persona_id is required" });
   });
 
   it("refuses a caller without a token", async () => {
@@ -76,6 +77,14 @@ describe("POST /api/v1/settings", () => {
     expect(status).toBe(200);
     expect(body).toEqual({ ...json, updated: true });
     expect((await settingsOf(api.personaId)).body.config.auto_posting_enabled).toBe(true);
+  });
+
+  it("answers 400 saying persona_id is required when the body lacks it", async () => {
+    const { status, body } = await setSetting({ key: "auto_posting_enabled", value: true });
+
+    expect(status).toBe(400);
+    expect(body.detail).toContain("persona_id is required");
+    expect(body.detail).not.toContain("UUID");
   });
 
   it("refuses the runbook's unsafe key with its exact message", async () => {

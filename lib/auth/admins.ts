@@ -82,7 +82,7 @@ export async function createAdmin(input: CreateAdminInput, mustChangePassword = 
   const inserted = await db()
     .insert(admins)
     .values(row)
-    .onConflictDoNothing({ target: admins.username })
+    .onConflictDoNothing()
     .returning();
   if (inserted.length === 0) {
     throw new AppError("conflict", `Admin '${input.username}' already exists`);

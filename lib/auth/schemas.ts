@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { plainText } from "@/lib/plain-text";
 import { MAX_PASSWORD_BYTES } from "./password-limits";
 
 export const MIN_PASSWORD_LENGTH = 12;
@@ -34,7 +35,7 @@ export const changePasswordSchema = z
 
 export const createAdminSchema = z.object({
   username: usernameSchema,
-  full_name: z.string().trim().max(128).optional(),
+  full_name: plainText(128).optional(),
   password: newPasswordSchema,
 });
 

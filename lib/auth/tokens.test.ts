@@ -122,6 +122,29 @@ describe("readToken", () => {
     await expectCredentialsError(readToken(await sign({ ver: "1" })));
   });
 
+  it.each([
+    ["an object", { $ne: 1 }],
+    ["a number", 42],
+    ["empty", ""],
+    ["longer than 256 characters", "a".repeat(257)],
+  ])("refuses a token whose sub is %s", async (_, sub) => {
+    await expectCredentialsError(readToken(await sign({ sub })));
+  });
+
+  it("refuses a token whose ver is not an integer", async () => {
+    await expectCredentialsError(readToken(await sign({ ver: 1.5 })));
+  });
+
+  it("refuses a token issued more than 60 seconds in the future", async () => {
+    await expectCredentialsError(readToken(await sign({ iat: now() + 120 })));
+  });
+
+  it("accepts a token issued a few seconds in the future", async () => {
+    await expect(readToken(await sign({ iat: now() + 30 }))).resolves.toMatchObject({
+      sub: "admin",
+    });
+  });
+
   it.each(["", "abc", "a.b.c", "..", "a.b", "eyJ.eyJ.x"])(
     "refuses the malformed token %j",
     async (token) => {

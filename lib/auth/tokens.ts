@@ -4,6 +4,10 @@ import { credentialsError } from "@/lib/errors";
 
 export type TokenClaims = { sub: string; ver: number; iat: number; exp: number };
 
+const CLOCK_SKEW = 60;
+
+const now = () => Math.floor(Date.now() / 1000);
+
 let key: Promise<CryptoKey> | undefined;
 
 // Imported once: given raw bytes, jose imports a new key on every sign and
@@ -32,6 +36,15 @@ export async function issueToken(username: string, sessionVersion: number) {
   return { access_token: token, token_type: "bearer" as const, expires_in: lifetime };
 }
 
+// Signed is not the same as sane: a token minted with our key by another tool
+// must still carry a username, an integer session version and a past iat.
+function wellFormed(payload: Record<string, unknown>): payload is TokenClaims {
+  const { sub, ver, iat } = payload;
+  const sane = typeof sub === "string" && sub.length > 0 && sub.length <= 256;
+
+  return sane && Number.isInteger(ver) && typeof iat === "number" && iat <= now() + CLOCK_SKEW;
+}
+
 // Only HS256 is accepted: `none`, other algorithms, bad signatures, expired and
 // malformed tokens all end as the same 401.
 export async function readToken(token: string): Promise<TokenClaims> {
@@ -40,11 +53,11 @@ export async function readToken(token: string): Promise<TokenClaims> {
       algorithms: ["HS256"],
       requiredClaims: ["sub", "iat", "exp"],
     });
-    if (typeof payload.ver !== "number") {
+    if (!wellFormed(payload)) {
       throw credentialsError();
     }
 
-    return payload as TokenClaims;
+    return payload;
   } catch (error) {
     if (error instanceof errors.JOSEError || error instanceof TypeError) {
       throw credentialsError();

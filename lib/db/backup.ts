@@ -1,6 +1,7 @@
 import { chmodSync, existsSync, linkSync, statSync, unlinkSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { createClient, type Client, type InStatement } from "@libsql/client";
+import { AppError } from "@/lib/errors";
 import { localPath } from "./client";
 
 export type BackupSource = { url: string; authToken?: string };
@@ -17,7 +18,7 @@ const SCHEMA_QUERY = `SELECT type, name, sql FROM sqlite_master
 // WAL mode it holds no lock that writers wait on, so the server keeps serving.
 async function vacuumInto(source: BackupSource, path: string, target: string) {
   if (!existsSync(path)) {
-    throw new Error(`No database at ${path}: check DATABASE_URL`);
+    throw new AppError("not_found", `No database at ${path}: check DATABASE_URL`);
   }
 
   const client = createClient({ url: source.url, timeout: 5000 });
@@ -75,10 +76,10 @@ async function remoteCopy(source: BackupSource, target: string) {
 export async function backupDatabase(source: BackupSource, file: string) {
   const target = resolve(file);
   if (existsSync(target)) {
-    throw new Error(`${target} already exists; choose a new file name`);
+    throw new AppError("conflict", `${target} already exists; choose a new file name`);
   }
   if (!existsSync(dirname(target))) {
-    throw new Error(`Directory ${dirname(target)} does not exist`);
+    throw new AppError("not_found", `Directory ${dirname(target)} does not exist`);
   }
 
   const partial = `${target}.partial-${process.pid}`;

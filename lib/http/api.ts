@@ -74,6 +74,18 @@ export function apiRoute(limit: LimitKind, handler: Handler) {
   };
 }
 
+// Next answers a method a route file does not export with an empty 405; a
+// route exports this for the other methods instead, to say what it does take.
+export function methodNotAllowed(allowed: string[]) {
+  const headers = { Allow: allowed.join(", ") };
+
+  return async (request: Request) => {
+    const refusal = new AppError("method_not_allowed", "Method Not Allowed", headers);
+
+    return errorResponse(refusal, requestContext(request.headers).requestId, {});
+  };
+}
+
 export async function requireAdmin(request: Request): Promise<Admin> {
   const claims = await readToken(bearerToken(request.headers.get("authorization")));
 

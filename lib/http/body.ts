@@ -5,6 +5,22 @@ function mediaType(request: Request) {
   return (request.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
 }
 
+// JSON is UTF-8 (RFC 8259); a body declared as anything else would be decoded
+// wrongly, so it is refused rather than guessed at.
+function declaresOtherCharset(request: Request) {
+  const parameters = (request.headers.get("content-type") ?? "").split(";").slice(1);
+  const charset = parameters
+    .map((parameter) => parameter.trim().toLowerCase())
+    .find((parameter) => parameter.startsWith("charset="));
+  if (!charset) {
+    return false;
+  }
+
+  const name = charset.slice("charset=".length).replace(/^"(.*)"$/, "$1");
+
+  return name !== "utf-8" && name !== "utf8";
+}
+
 // Reads the body but never more than MAX_BODY_BYTES of it, whatever the
 // Content-Length claims (the front server already refuses declared oversize).
 async function readCapped(request: Request): Promise<Uint8Array<ArrayBuffer>> {
@@ -45,6 +61,10 @@ export async function readJson(request: Request): Promise<unknown> {
   const type = mediaType(request);
   if (type !== "application/json" && !type.endsWith("+json")) {
     throw new AppError("unsupported_media_type", "Content-Type must be application/json");
+  }
+
+  if (declaresOtherCharset(request)) {
+    throw new AppError("unsupported_media_type", "JSON bodies must be UTF-8");
   }
 
   const text = new TextDecoder().decode(await readCapped(request));

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { personaConfigSchema, personaIdSchema, settingKeys, settingSchemas } from "./schema";
+import {
+  createPersonaSchema,
+  personaConfigSchema,
+  personaIdSchema,
+  settingKeys,
+  settingSchemas,
+} from "./schema";
 import { settingCases } from "./setting-cases";
 import { validateSetting } from "./service";
 
@@ -84,5 +90,29 @@ describe("personaIdSchema", () => {
 
   it("accepts a v4 uuid", () => {
     expect(personaIdSchema.safeParse("0e2c6c1f-8c5b-4c3b-9b8e-2f1a3b4c5d6e").success).toBe(true);
+  });
+});
+
+describe("createPersonaSchema", () => {
+  it.each([
+    ["a NUL", "bot\u0000"],
+    ["a bidi isolate", "\u2066bot"],
+    ["a lone surrogate", "bot\ud800"],
+  ])("refuses a name with %s", (_, name) => {
+    expect(createPersonaSchema.safeParse({ name }).success).toBe(false);
+  });
+
+  it.each([
+    ["a NUL", "a\u0000b"],
+    ["a left-to-right embedding", "\u202Atext"],
+    ["a lone surrogate", "\udc00"],
+  ])("refuses a description with %s", (_, description) => {
+    expect(createPersonaSchema.safeParse({ name: "bot", description }).success).toBe(false);
+  });
+
+  it("accepts a description on several lines with tabs", () => {
+    const description = "first line\r\n\tsecond line";
+
+    expect(createPersonaSchema.parse({ name: "bot", description }).description).toBe(description);
   });
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { plainText } from "@/lib/plain-text";
 
 // Reddit's rule for community names: 3-21 letters, digits or underscores.
 export const subredditSchema = z
@@ -52,8 +53,13 @@ export const settingSchemas = {
     .max(100)
     .regex(/^[a-z0-9][a-z0-9._-]*\/[A-Za-z0-9._:-]+$/, "Expected a model id like provider/model"),
   llm_temperature: z.number().min(0).max(2),
-  persona_tone: z.string().trim().min(1).max(500),
-  blocked_keywords: z.array(z.string().trim().min(1).max(50)).max(200, "At most 200 keywords"),
+  persona_tone: plainText(500).min(1),
+  blocked_keywords: z
+    .array(plainText(50).min(1))
+    .max(200, "At most 200 keywords")
+    .refine((words) => new Set(words.map((w) => w.toLowerCase())).size === words.length, {
+      message: "Keywords must not repeat",
+    }),
   daily_llm_budget_usd: z.number().min(0).max(1000),
 };
 
@@ -94,7 +100,7 @@ export const createPersonaSchema = z.object({
     .min(1, "Name is required")
     .max(64, "Name must be at most 64 characters")
     .regex(/^[A-Za-z0-9_.-]+$/, "Name may use letters, digits, '.', '_' and '-'"),
-  description: z.string().trim().max(500).optional(),
+  description: plainText(500).optional(),
 });
 
 export type CreatePersonaInput = z.infer<typeof createPersonaSchema>;

@@ -1,4 +1,4 @@
-import { apiRoute, parseWith, requireAdmin } from "@/lib/http/api";
+import { apiRoute, methodNotAllowed, parseWith, requireAdmin } from "@/lib/http/api";
 import { readJson } from "@/lib/http/body";
 import { createPersona, listPersonas } from "@/lib/personas";
 import { createPersonaSchema } from "@/lib/settings/schema";
@@ -17,3 +17,7 @@ export const POST = apiRoute("default", async (request) => {
 
   return Response.json(await createPersona(input), { status: 201 });
 });
+
+const refused = methodNotAllowed(["GET", "POST"]);
+
+export { refused as PUT, refused as PATCH, refused as DELETE };

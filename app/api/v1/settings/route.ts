@@ -1,4 +1,4 @@
-import { apiRoute, parseWith, requireAdmin } from "@/lib/http/api";
+import { apiRoute, methodNotAllowed, parseWith, requireAdmin } from "@/lib/http/api";
 import { readJson } from "@/lib/http/body";
 import { settingUpdateSchema } from "@/lib/settings/schema";
 import { deleteSetting, getSettings, updateSetting } from "@/lib/settings/service";
@@ -27,3 +27,7 @@ export const DELETE = apiRoute("default", async (request) => {
 
   return deleteSetting(query.get("persona_id"), query.get("key") ?? "");
 });
+
+const refused = methodNotAllowed(["GET", "POST", "DELETE"]);
+
+export { refused as PUT, refused as PATCH };

@@ -1,6 +1,6 @@
 import { changePassword } from "@/lib/auth/admins";
 import { changePasswordSchema } from "@/lib/auth/schemas";
-import { apiRoute, parseWith, requireAdmin } from "@/lib/http/api";
+import { apiRoute, methodNotAllowed, parseWith, requireAdmin } from "@/lib/http/api";
 import { readJson } from "@/lib/http/body";
 
 // POST /api/v1/auth/password: change the caller's password. Every token and
@@ -12,3 +12,7 @@ export const POST = apiRoute("auth", async (request) => {
 
   return { username: admin.username, password_changed: true };
 });
+
+const refused = methodNotAllowed(["POST"]);
+
+export { refused as GET, refused as PUT, refused as PATCH, refused as DELETE };

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { login } from "@/lib/auth/login";
 import { issueToken } from "@/lib/auth/tokens";
-import { apiRoute, parseWith } from "@/lib/http/api";
+import { apiRoute, methodNotAllowed, parseWith } from "@/lib/http/api";
 import { readForm } from "@/lib/http/body";
 import { loginSchema } from "@/lib/auth/schemas";
 
@@ -17,3 +17,7 @@ export const POST = apiRoute("auth", async (request) => {
 
   return issueToken(admin.username, admin.sessionVersion);
 });
+
+const refused = methodNotAllowed(["POST"]);
+
+export { refused as GET, refused as PUT, refused as PATCH, refused as DELETE };

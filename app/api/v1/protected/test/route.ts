@@ -1,4 +1,4 @@
-import { apiRoute, requireAdmin } from "@/lib/http/api";
+import { apiRoute, methodNotAllowed, requireAdmin } from "@/lib/http/api";
 
 // GET /api/v1/protected/test: the smallest authenticated call, for smoke tests.
 export const GET = apiRoute("default", async (request) => {
@@ -6,3 +6,7 @@ export const GET = apiRoute("default", async (request) => {
 
   return { message: `Hello ${admin.username}` };
 });
+
+const refused = methodNotAllowed(["GET"]);
+
+export { refused as POST, refused as PUT, refused as PATCH, refused as DELETE };
