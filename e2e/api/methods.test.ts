@@ -3,8 +3,7 @@ import { call, useApi } from "./support/http";
 
 const api = useApi();
 
-// Each API route, the methods it takes and some it refuses. DELETE on settings
-// belongs to the console's reset work, so it is only named in Allow here.
+// Each API route, the methods it takes and some it refuses.
 const routes: [string, string, string[]][] = [
   ["/api/v1/auth/token", "POST", ["GET", "PUT", "PATCH", "DELETE"]],
   ["/api/v1/auth/me", "GET", ["POST", "PUT", "PATCH", "DELETE"]],
