@@ -1,24 +1,10 @@
-import { connect } from "node:net";
 import { describe, expect, it } from "vitest";
-import type { RunningServer } from "../support/server";
-import { call, form, rawRequest, useApi, waitForLog } from "./support/http";
+import { call, form, rawRequest, socketRequest, useApi, waitForLog } from "./support/http";
 
 const ALLOWED = "http://localhost:5173";
 
 // Readiness has no provider key here, so its provider check always fails.
 const api = useApi({ CORS_ORIGINS: ALLOWED });
-
-// A request line exactly as written: fetch and node:http both resolve `..`.
-function verbatim(server: RunningServer, text: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const socket = connect(server.port, "127.0.0.1", () => socket.write(text));
-    let answer = "";
-    socket.setEncoding("latin1");
-    socket.on("data", (chunk) => (answer += chunk));
-    socket.on("end", () => resolve(answer));
-    socket.on("error", reject);
-  });
-}
 
 function tokenAttempt(origin: string) {
   const attempt = form({ username: "admin", password: "changeme123" });
@@ -32,12 +18,14 @@ function tokenAttempt(origin: string) {
 describe("paths are classified as Next routes them", () => {
   it("treats /_next/static/../../api/... as the API call it is, and logs it", async () => {
     const body = "username=admin&password=wrong-guess";
-    const answer = await verbatim(
+    // Written on a raw socket: fetch and node:http would resolve the `..` themselves.
+    const answer = await socketRequest(
       api.server,
       "POST /_next/static/../../api/v1/auth/token HTTP/1.1\r\n" +
         "Host: 127.0.0.1\r\nConnection: close\r\n" +
         "Content-Type: application/x-www-form-urlencoded\r\n" +
         `Content-Length: ${body.length}\r\nX-Request-ID: dotted-path-1\r\n\r\n${body}`,
+      { halfClose: false },
     );
 
     expect(answer).toMatch(/^HTTP\/1\.1 401 /);

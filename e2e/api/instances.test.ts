@@ -104,7 +104,7 @@ describe("two instances on one database and one Redis", () => {
     expect(await readConfig(apiB, personaId)).toEqual({ persona_tone: "written on A" });
   });
 
-  it("take 200 concurrent settings writes across both with no error and no lost write", async () => {
+  it("take 200 concurrent settings writes across both with no error or lost write", async () => {
     const personas = await createPersonas(apiB, "load", 20);
     const writes = personas.flatMap((personaId, p) => {
       return loadValues(p).map(([key, value], k) => {

@@ -202,7 +202,7 @@ describe("RATE_LIMIT_AUTH, RATE_LIMIT_DEFAULT and TRUSTED_PROXIES", () => {
     expect((await authHit(tuned, client)).status).toBe(415);
   });
 
-  it("locks an account after RATE_LIMIT_LOGIN_FAILURES failed logins from many addresses", async () => {
+  it("locks an account after RATE_LIMIT_LOGIN_FAILURES failures from many addresses", async () => {
     for (let i = 0; i < 3; i++) {
       const guess = form({ username: "admin", password: `guess-${i}` });
       const response = await call(tuned, "/api/v1/auth/token", {

@@ -58,7 +58,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   };
   child.stdout?.on("data", collect);
   child.stderr?.on("data", collect);
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code: number | null) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) => {
+    child.once("exit", (code: number | null) => resolve(code));
+  });
 
   const url = `http://127.0.0.1:${port}`;
   await waitUntilListening(url, exited, logs);

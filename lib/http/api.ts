@@ -39,7 +39,10 @@ export function errorResponse(failure: unknown, requestId: string, extra: Record
   if (error instanceof AppError) {
     return Response.json(
       { detail: error.detail },
-      { status: error.status, headers: { ...extra, ...error.headers, "Cache-Control": "no-store" } },
+      {
+        status: error.status,
+        headers: { ...extra, ...error.headers, "Cache-Control": "no-store" },
+      },
     );
   }
 

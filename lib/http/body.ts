@@ -86,7 +86,8 @@ export async function readForm(request: Request): Promise<Record<string, string>
   if (type === "multipart/form-data") {
     const contentType = request.headers.get("content-type") ?? "";
     try {
-      const form = await new Response(bytes, { headers: { "content-type": contentType } }).formData();
+      const body = new Response(bytes, { headers: { "content-type": contentType } });
+      const form = await body.formData();
       const fields = [...form.entries()].filter(([, value]) => typeof value === "string");
 
       return Object.fromEntries(fields) as Record<string, string>;

@@ -128,9 +128,21 @@ export async function waitForLog(
 }
 
 // Bytes straight onto a socket, for requests no HTTP client will write.
-export function socketRequest(server: RunningServer, text: string): Promise<string> {
+// With `halfClose: false` the socket stays open for writing, for requests the
+// server answers only after it has read them whole (it ends the connection).
+export function socketRequest(
+  server: RunningServer,
+  text: string,
+  { halfClose = true } = {},
+): Promise<string> {
   return new Promise((resolve, reject) => {
-    const socket = connect(server.port, "127.0.0.1", () => socket.end(text));
+    const socket = connect(server.port, "127.0.0.1", () => {
+      if (halfClose) {
+        socket.end(text);
+      } else {
+        socket.write(text);
+      }
+    });
     let answer = "";
     socket.setEncoding("latin1");
     socket.on("data", (chunk) => (answer += chunk));
