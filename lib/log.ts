@@ -1,8 +1,8 @@
 import { format, stripVTControlCharacters } from "node:util";
 import pino, { type Logger } from "pino";
+import { processWide } from "@/lib/process-wide";
 
-const slot = Symbol.for("agent-console.logger");
-const registry = globalThis as unknown as Record<symbol, Logger | undefined>;
+const instance = processWide<Logger>("logger");
 
 // Keys that may hold a secret anywhere in a logged object.
 const redact = {
@@ -56,9 +56,7 @@ function create(): Logger {
 // One logger per process, shared by the front server and the Next bundle, so
 // their lines never interleave on stdout.
 export function log(): Logger {
-  registry[slot] ??= create();
-
-  return registry[slot];
+  return instance.get(create);
 }
 
 type ConsoleLevel = "debug" | "info" | "warn" | "error";

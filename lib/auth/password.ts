@@ -1,6 +1,7 @@
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { Piscina } from "piscina";
+import { processWide } from "@/lib/process-wide";
 
 export const BCRYPT_ROUNDS = 12;
 
@@ -10,21 +11,21 @@ export { MAX_PASSWORD_BYTES } from "./password-limits";
 // so that a wrong username costs as much time as a wrong password.
 const DECOY_HASH = "$2b$12$40m3HfbtoYMTGFvjlAkwZene9G7GTaw89NmUrov/KP0e4Jxgvhqd.";
 
-const slot = Symbol.for("agent-console.bcrypt-pool");
-const registry = globalThis as unknown as Record<symbol, Piscina | undefined>;
+const workers = processWide<Piscina>("bcrypt-pool");
 
 // One pool per process, shared by the front server and the Next bundle. The
 // worker is loaded by path from the project root (the process's cwd), so it
 // resolves bcryptjs from node_modules whether or not this file was bundled.
 function pool(): Piscina {
-  registry[slot] ??= new Piscina({
-    filename: join(process.cwd(), "lib/auth/bcrypt-worker.mjs"),
-    minThreads: 1,
-    maxThreads: Math.max(1, Math.min(availableParallelism(), 4)),
-    idleTimeout: 60_000,
-  });
-
-  return registry[slot];
+  return workers.get(
+    () =>
+      new Piscina({
+        filename: join(process.cwd(), "lib/auth/bcrypt-worker.mjs"),
+        minThreads: 1,
+        maxThreads: Math.max(1, Math.min(availableParallelism(), 4)),
+        idleTimeout: 60_000,
+      }),
+  );
 }
 
 export function passwordBytes(password: string): number {
@@ -42,6 +43,6 @@ export async function verifyPassword(password: string, hash: string | undefined)
 }
 
 export async function closePasswordPool() {
-  await registry[slot]?.destroy();
-  registry[slot] = undefined;
+  await workers.peek()?.destroy();
+  workers.clear();
 }

@@ -5,6 +5,7 @@ import { drizzle, type LibSQLDatabase } from "drizzle-orm/libsql";
 import { env } from "@/lib/config/env";
 import { BUSY_SLICE_MS, laneClient, writeLane } from "./write-lane";
 import * as schema from "./schema";
+import { processWide } from "@/lib/process-wide";
 
 export type Database = LibSQLDatabase<typeof schema>;
 
@@ -14,10 +15,8 @@ type Handle = { client: Client; db: Database; probe?: Client };
 // recovered, which is brief.
 const READ_BUSY_TIMEOUT_MS = 1000;
 
-// The front server and the Next bundle load this module separately in one
-// process; a process-wide slot gives them one connection pool.
-const slot = Symbol.for("agent-console.db");
-const registry = globalThis as unknown as Record<symbol, Handle | undefined>;
+// One connection pool per process (see lib/process-wide.ts).
+const current = processWide<Handle>("db");
 
 export function localPath(url: string): string | undefined {
   if (!url.startsWith("file:")) {
@@ -53,12 +52,11 @@ function open(): Client {
 }
 
 export function handle(): Handle {
-  if (!registry[slot]) {
+  return current.get(() => {
     const client = open();
-    registry[slot] = { client, db: drizzle(client, { schema }) };
-  }
 
-  return registry[slot];
+    return { client, db: drizzle(client, { schema }) };
+  });
 }
 
 export function db(): Database {
@@ -82,7 +80,7 @@ export function probeClient(busyTimeoutMs: number): Client {
 }
 
 export function closeDb() {
-  registry[slot]?.probe?.close();
-  registry[slot]?.client.close();
-  registry[slot] = undefined;
+  current.peek()?.probe?.close();
+  current.peek()?.client.close();
+  current.clear();
 }

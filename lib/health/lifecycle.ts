@@ -1,12 +1,11 @@
+import { processWide } from "@/lib/process-wide";
+
 // Process-wide shutdown state, written by the front server on SIGTERM and read
 // by readiness wherever it runs.
-const slot = Symbol.for("agent-console.lifecycle");
-const registry = globalThis as unknown as Record<symbol, { draining: boolean } | undefined>;
+const lifecycle = processWide<{ draining: boolean }>("lifecycle");
 
 function state() {
-  registry[slot] ??= { draining: false };
-
-  return registry[slot];
+  return lifecycle.get(() => ({ draining: false }));
 }
 
 export function isDraining() {

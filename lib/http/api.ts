@@ -18,7 +18,7 @@ type RouteContext = { params?: Promise<Record<string, string | string[]>> };
 
 // The front server stamps both headers on every request, replacing anything a
 // client sent; the fallbacks only matter when Next runs without it.
-export function requestContext(headers: Headers) {
+function requestContext(headers: Headers) {
   return {
     requestId: headers.get("x-request-id") ?? "unknown",
     clientIp: headers.get("x-client-ip") ?? "unknown",
@@ -34,7 +34,7 @@ function unwrap(failure: unknown) {
   return failure;
 }
 
-export function errorResponse(failure: unknown, requestId: string, extra: Record<string, string>) {
+function errorResponse(failure: unknown, requestId: string, extra: Record<string, string>) {
   const error = unwrap(failure);
   if (error instanceof AppError) {
     return Response.json(

@@ -38,7 +38,7 @@ const exposedHeaders = [
 // The path Next will route: it resolves dot segments, escapes and repeated
 // slashes first, so `/_next/static/../../api/x` must be classified as /api/x.
 // Plain paths, nearly all of them, skip the URL parser.
-export function routedPath(url: string): string {
+function routedPath(url: string): string {
   const query = url.indexOf("?");
   const raw = query === -1 ? url : url.slice(0, query);
   if (!/\/\.|\/\/|%|\\/.test(raw)) {

@@ -10,8 +10,16 @@ import { env } from "@/lib/config/env";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { rateLimitBucket } from "./client-address";
+import { processWide } from "@/lib/process-wide";
 
 export type LimitKind = "auth" | "default" | "login_failures";
+
+// Whose budget each kind counts: a client, by address, or an account, by username.
+const bucketOf: Record<LimitKind, (key: string) => string> = {
+  auth: rateLimitBucket,
+  default: rateLimitBucket,
+  login_failures: (username) => username,
+};
 
 type Limiters = {
   byKind: Record<LimitKind, RateLimiterAbstract | null>;
@@ -20,8 +28,7 @@ type Limiters = {
   connected: Promise<void>;
 };
 
-const slot = Symbol.for("agent-console.rate-limit");
-const registry = globalThis as unknown as Record<symbol, Limiters | undefined>;
+const shared = processWide<Limiters>("rate-limit");
 
 const COMMAND_TIMEOUT_MS = 300;
 
@@ -102,7 +109,7 @@ function build(kind: LimitKind, points: number, duration: number, redis: Redis |
 }
 
 function limiters(): Limiters {
-  if (!registry[slot]) {
+  return shared.get(() => {
     const config = env();
     const redis = config.REDIS_URL ? connectRedis(config.REDIS_URL) : null;
     const window = config.RATE_LIMIT_WINDOW_SECONDS;
@@ -111,7 +118,8 @@ function limiters(): Limiters {
       default: config.RATE_LIMIT_DEFAULT,
       login_failures: config.RATE_LIMIT_LOGIN_FAILURES,
     };
-    registry[slot] = {
+
+    return {
       redis,
       connected: redis ? firstConnection(redis) : Promise.resolve(),
       points,
@@ -121,9 +129,7 @@ function limiters(): Limiters {
         login_failures: build("login_failures", points.login_failures, window, redis),
       },
     };
-  }
-
-  return registry[slot];
+  });
 }
 
 function quotaHeaders(limit: number, res: RateLimiterRes): Record<string, string> {
@@ -145,15 +151,14 @@ function tooMany(limit: number, res: RateLimiterRes) {
 // context it was armed in until it fires: inside Next, the whole request
 // (~23 kB) for the length of the window. Limiter calls run instead in a
 // context made at start-up, outside any request, and pin nothing.
-const contextSlot = Symbol.for("agent-console.rate-limit.context");
-const contexts = globalThis as unknown as Record<symbol, AsyncResource | undefined>;
+const startupContext = processWide<AsyncResource>("rate-limit.context");
 
 export function prepareLimiters() {
-  contexts[contextSlot] ??= new AsyncResource("agent-console.rate-limit");
+  startupContext.get(() => new AsyncResource("agent-console.rate-limit"));
 }
 
 function outsideRequest<T>(call: () => T): T {
-  const context = contexts[contextSlot];
+  const context = startupContext.peek();
 
   return context ? context.runInAsyncScope(call) : call();
 }
@@ -163,7 +168,7 @@ function outsideRequest<T>(call: () => T): T {
 // client what is left. Throws a 429 once the budget is spent.
 export async function consume(kind: LimitKind, key: string): Promise<Record<string, string>> {
   const { byKind, points, connected } = limiters();
-  const bucket = kind === "login_failures" ? key : rateLimitBucket(key);
+  const bucket = bucketOf[kind](key);
   await connected;
   const limiter = byKind[kind];
   if (!limiter) {
@@ -195,7 +200,7 @@ export async function ensureQuota(kind: LimitKind, key: string) {
   const { byKind, points, connected } = limiters();
   await connected;
   const started = performance.now();
-  const res = await byKind[kind]?.get(key);
+  const res = await byKind[kind]?.get(bucketOf[kind](key));
   noticeSilence(started);
   if (res && res.remainingPoints <= 0 && res.consumedPoints >= points[kind]) {
     throw tooMany(points[kind], res);
@@ -237,6 +242,6 @@ export async function limiterHealth() {
 }
 
 export async function closeLimiters() {
-  registry[slot]?.redis?.disconnect();
-  registry[slot] = undefined;
+  shared.peek()?.redis?.disconnect();
+  shared.clear();
 }
